@@ -1,0 +1,14 @@
+// Every node type Mattegraph ships, in menu order.
+
+import { NodeRegistry } from '../src/graph/registry.ts';
+import type { NodeDefinition } from '../src/graph/types.ts';
+import type { NodeServices } from './services.ts';
+import { videoSource } from './video-source/definition.ts';
+import { rvmMatte } from './rvm-matte/definition.ts';
+import { backgroundPlate } from './background-plate/definition.ts';
+import { composite } from './composite/definition.ts';
+import { exportNode } from './export/definition.ts';
+
+export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, backgroundPlate, composite, exportNode];
+
+export const createRegistry = () => new NodeRegistry<NodeServices>(nodeDefinitions);

@@ -1,0 +1,26 @@
+// Browser, editor and CLI tests run in the system Chromium (never a downloaded browser),
+// against the Vite dev server, which is cross-origin isolated like production.
+
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs } from './test/support/chromium.ts';
+
+export default defineConfig({
+  testDir: './test',
+  testMatch: /.*\.(browser|e2e|cli)\.test\.ts$/,
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:5174',
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    acceptDownloads: true,
+  },
+  webServer: {
+    command: 'npx vite --port 5174 --strictPort',
+    url: 'http://127.0.0.1:5174/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,128 @@
+// The vocabulary of the graph: port types, params schemas, node definitions and instances.
+// Plain TypeScript: nothing here knows about the DOM, React, WebGPU or WebCodecs.
+
+/** What travels along a wire. `image` is RGB(A) colour, `matte` a single channel (alpha). */
+export type PortType = 'image' | 'matte';
+
+export interface PortSpec {
+  id: string;
+  label: string;
+  /** Types this port produces (outputs: exactly one) or accepts (inputs: one or more). */
+  types: readonly PortType[];
+  /** An optional input may stay unconnected; a required one makes evaluation fail with a reason. */
+  optional?: boolean;
+}
+
+export type ParamValue = string | number | boolean;
+
+interface ParamBase<K extends string, V extends ParamValue> {
+  kind: K;
+  label: string;
+  default: V;
+  help?: string;
+}
+export interface NumberParam extends ParamBase<'number', number> {
+  min?: number;
+  max?: number;
+  step?: number;
+}
+export interface BooleanParam extends ParamBase<'boolean', boolean> {}
+export interface ColorParam extends ParamBase<'color', string> {}
+export interface EnumParam extends ParamBase<'enum', string> {
+  options: readonly { value: string; label: string }[];
+}
+/** A file reference (a name the media resolver can open, or a path/URL). */
+export interface FileParam extends ParamBase<'file', string> {
+  accept: string;
+}
+/** A number, or the word `auto` (the node decides). */
+export interface NumberOrAutoParam extends ParamBase<'numberOrAuto', number | 'auto'> {
+  min: number;
+  max: number;
+  step?: number;
+}
+export interface StringParam extends ParamBase<'string', string> {}
+
+export type ParamSpec =
+  | NumberParam
+  | BooleanParam
+  | ColorParam
+  | EnumParam
+  | FileParam
+  | NumberOrAutoParam
+  | StringParam;
+
+export type ParamsSchema = Readonly<Record<string, ParamSpec>>;
+export type Params = Record<string, ParamValue>;
+
+/** Timing of a clip, in microseconds, as the source container gives it. */
+export interface ClipInfo {
+  frameCount: number;
+  /** Nominal frames per second (frameCount / duration). */
+  fps: number;
+  /** Duration in microseconds, the last frame's duration included. */
+  durationUs: number;
+  width: number;
+  height: number;
+  /** Presentation timestamp and duration of each frame, microseconds. */
+  frameTimestampsUs: readonly number[];
+  frameDurationsUs: readonly number[];
+}
+
+/** The status a node shows on the canvas. */
+export interface NodeStatus {
+  state: 'idle' | 'working' | 'ready' | 'error' | 'warning';
+  message?: string;
+  /** Short facts shown under the node, e.g. `{ EP: 'wasm', 'ms/frame': '104' }`. */
+  facts?: Record<string, string>;
+}
+
+export interface EvalContext<S = unknown> {
+  nodeId: string;
+  frame: number;
+  /** True when this instance evaluated frame-1 last time, with the same params. */
+  sequential: boolean;
+  params: Params;
+  /** Values of connected inputs, by input port id. Unconnected optional inputs are absent. */
+  inputs: Record<string, unknown>;
+  services: S;
+  signal: AbortSignal;
+  /** Clip timing of the graph's source, when there is one upstream. */
+  clip?: ClipInfo;
+  report(status: NodeStatus): void;
+}
+
+export interface NodeInstance<S = unknown> {
+  /** Returns output values by output port id. The evaluator owns what is returned. */
+  evaluate(ctx: EvalContext<S>): Promise<Record<string, unknown>>;
+  /** Forget temporal state (a seek, a resize, a parameter change). */
+  reset(): void;
+  dispose(): void;
+  /** Sources answer with their clip timing. */
+  clipInfo?(params: Params, services: S, signal: AbortSignal): Promise<ClipInfo>;
+}
+
+export interface NodeDefinition<S = unknown> {
+  type: string;
+  version: number;
+  label: string;
+  category: 'Source' | 'Matte' | 'Composite' | 'Output' | 'View';
+  description: string;
+  inputs: readonly PortSpec[];
+  outputs: readonly PortSpec[];
+  params: ParamsSchema;
+  /** A sink is where evaluation is pulled from (export). */
+  sink?: boolean;
+  /** Upgrades params saved by an older version of this node type. */
+  migrate?(params: Params, fromVersion: number): Params;
+  create(): NodeInstance<S>;
+}
+
+/** Values flowing on wires may own resources; whoever holds them releases them once. */
+export interface Disposable {
+  dispose(): void;
+}
+
+export function isDisposable(v: unknown): v is Disposable {
+  return typeof v === 'object' && v !== null && typeof (v as Disposable).dispose === 'function';
+}
