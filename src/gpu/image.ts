@@ -63,7 +63,8 @@ export class Image {
       });
       gpu.device.queue.writeTexture(
         { texture: tex },
-        this.cpu!,
+        // The spec takes shared-memory views too; @webgpu/types only admits ArrayBuffer-backed ones.
+        this.cpu! as Uint8ClampedArray<ArrayBuffer>,
         { bytesPerRow: this.width * 4, rowsPerImage: this.height },
         [this.width, this.height],
       );
