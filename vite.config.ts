@@ -28,8 +28,11 @@ const mime: Record<string, string> = {
 /** Serves files below `dir` at URL prefix `prefix` (no directory escapes). */
 function serveFolder(prefix: string, dir: string): Connect.NextHandleFunction {
   return (req, res, next) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+    const [path, query = ''] = (req.url ?? '').split('?');
+    const url = decodeURIComponent(path);
     if (!url.startsWith(prefix)) return next();
+    // A JSON module import (`import manifest from '…/models/manifest.json'` → `?import`) is Vite's job.
+    if (query && extname(url) === '.json') return next();
     const file = normalize(join(dir, url.slice(prefix.length)));
     if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
     res.setHeader('Content-Type', mime[extname(file)] ?? 'application/octet-stream');

@@ -16,7 +16,19 @@ export interface ModelEntry {
   bytes?: number;
   /** Where the host finds the bytes (URL for installed models, absent for dropped ones). */
   url?: string;
+  /** The file name it was installed or dropped from. */
+  file?: string;
+  /**
+   * What is known about this exact build on onnxruntime-web's WebGPU EP (from the manifest's
+   * known builds, by sha256): 'verified' ran and matched a reference, 'fails' is known to break
+   * there (the node then uses WASM), 'unknown' was never tried.
+   */
+  webgpu?: WebGpuVerdict;
+  /** Chosen by the user (`npm run models -- --prefer FILE`): `auto` takes it first. */
+  preferred?: boolean;
 }
+
+export type WebGpuVerdict = 'verified' | 'fails' | 'unknown';
 
 export interface LoadedModel {
   entry: ModelEntry;
