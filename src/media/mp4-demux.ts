@@ -1,0 +1,143 @@
+// Reads the video track of an MP4/MOV file with mp4box: codec, decoder description, size, colour
+// tags and the sample table (timing, key frames, byte ranges). The file is read in chunks and
+// mp4box skips the media data, so only the index is held in memory; sample bytes are read later.
+
+import { createFile, DataStream, MP4BoxBuffer, type Movie, type Sample } from 'mp4box';
+import { codecName, MediaFileError } from './media-error.ts';
+import { describeTruncation, scanTopLevelBoxes } from './mp4-boxes.ts';
+import { rotationOfMatrix, type Rotation } from './rotate-rgba.ts';
+
+/** One coded frame, in decode order. Times are in the track timescale. */
+export interface DemuxedSample {
+  dts: number;
+  cts: number;
+  duration: number;
+  isSync: boolean;
+  /** Byte range of the coded data in the file. */
+  offset: number;
+  size: number;
+}
+
+export interface DemuxedVideoTrack {
+  /** WebCodecs codec string, e.g. `avc1.64001f`. */
+  codec: string;
+  /** avcC/hvcC/av1C contents for VideoDecoderConfig.description. */
+  description?: Uint8Array;
+  codedWidth: number;
+  codedHeight: number;
+  timescale: number;
+  samples: DemuxedSample[];
+  /** Colour tags of the container's `colr` box, when it has one. */
+  colorSpace?: VideoColorSpaceInit;
+  /** Clockwise turn the track header asks for when showing the pictures. */
+  rotation: Rotation;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+interface ColrBox {
+  colour_type: string;
+  colour_primaries: number;
+  transfer_characteristics: number;
+  matrix_coefficients: number;
+  full_range_flag: number;
+}
+
+interface CodecConfigBox {
+  write(stream: DataStream): void;
+}
+
+/** Parses `blob` and returns its first video track, or throws a MediaFileError saying why not. */
+export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<DemuxedVideoTrack> {
+  const boxes = await scanTopLevelBoxes(blob, signal);
+  const truncation = describeTruncation(boxes, blob.size);
+  if (truncation) throw new MediaFileError(truncation);
+
+  const file = createFile();
+  let movie: Movie | undefined;
+  let parseError: string | undefined;
+  file.onReady = (m) => (movie = m);
+  file.onError = (_module, message) => (parseError ??= message);
+  let pos = 0;
+  while (pos < blob.size) {
+    signal?.throwIfAborted();
+    const bytes = await blob.slice(pos, pos + CHUNK_BYTES).arrayBuffer();
+    const end = pos + bytes.byteLength;
+    let next: number | undefined;
+    try {
+      next = file.appendBuffer(MP4BoxBuffer.fromArrayBuffer(bytes, pos), end >= blob.size);
+    } catch (e) {
+      throw new MediaFileError(`cannot read the MP4/MOV structure: ${(e as Error).message}`);
+    }
+    // A fragmented file keeps sample tables in its moof boxes: read on to the end for those.
+    if (movie && !movie.isFragmented) break;
+    pos = next !== undefined && next > pos ? next : end;
+  }
+  file.flush();
+  if (!movie) {
+    throw new MediaFileError(parseError ? `cannot read the MP4/MOV index: ${parseError}` : 'the file is incomplete: no movie index (moov box) was found');
+  }
+  const track = movie.videoTracks[0];
+  if (!track) throw new MediaFileError('the file has no video track');
+
+  const trak = file.getTrackById(track.id);
+  const entry = trak.mdia.minf.stbl.stsd.entries[0] as unknown as Record<string, unknown> & {
+    width: number;
+    height: number;
+  };
+  const codec = track.codec;
+  const configBox = (entry.avcC ?? entry.hvcC ?? entry.av1C) as CodecConfigBox | undefined;
+  if (/^(avc|hvc|hev)/.test(codec) && !configBox) {
+    throw new MediaFileError(`the ${codecName(codec)} track has no decoder configuration (avcC/hvcC box)`);
+  }
+
+  const samples = file.getTrackSamplesInfo(track.id).map(toDemuxedSample);
+  if (samples.length === 0) throw new MediaFileError('the video track has no frames');
+  const present = samples.filter((s) => s.offset + s.size <= blob.size).length;
+  if (present < samples.length) {
+    const needed = Math.max(...samples.map((s) => s.offset + s.size));
+    throw new MediaFileError(
+      `the file is truncated: only ${present} of ${samples.length} frames are in it ` +
+        `(${(blob.size / 1e6).toFixed(1)} MB of ${(needed / 1e6).toFixed(1)} MB)`,
+    );
+  }
+
+  return {
+    codec,
+    description: configBox ? serializeBody(configBox) : undefined,
+    codedWidth: entry.width || track.video?.width || track.track_width,
+    codedHeight: entry.height || track.video?.height || track.track_height,
+    timescale: track.timescale,
+    samples,
+    colorSpace: colorSpaceOf(entry.colr as ColrBox | undefined),
+    rotation: rotationOfMatrix(track.matrix),
+  };
+}
+
+function toDemuxedSample(s: Sample): DemuxedSample {
+  return { dts: s.dts, cts: s.cts, duration: s.duration, isSync: s.is_sync, offset: s.offset, size: s.size };
+}
+
+/** The box's payload without its 8-byte header (what WebCodecs wants as `description`). */
+function serializeBody(box: CodecConfigBox): Uint8Array {
+  const stream = new DataStream(undefined, 0);
+  box.write(stream);
+  return new Uint8Array(stream.buffer as ArrayBuffer, 8);
+}
+
+// Wider than TypeScript's DOM types (which lack bt2020, pq, hlg ...), hence plain strings.
+const PRIMARIES: Record<number, string> = { 1: 'bt709', 5: 'bt470bg', 6: 'smpte170m', 9: 'bt2020', 12: 'smpte432' };
+const TRANSFERS: Record<number, string> = {
+  1: 'bt709', 6: 'smpte170m', 8: 'linear', 13: 'iec61966-2-1', 16: 'pq', 18: 'hlg',
+};
+const MATRICES: Record<number, string> = { 0: 'rgb', 1: 'bt709', 5: 'bt470bg', 6: 'smpte170m', 9: 'bt2020-ncl' };
+
+function colorSpaceOf(colr: ColrBox | undefined): VideoColorSpaceInit | undefined {
+  if (!colr || (colr.colour_type !== 'nclx' && colr.colour_type !== 'nclc')) return undefined;
+  return {
+    primaries: PRIMARIES[colr.colour_primaries] ?? null,
+    transfer: TRANSFERS[colr.transfer_characteristics] ?? null,
+    matrix: MATRICES[colr.matrix_coefficients] ?? null,
+    fullRange: colr.colour_type === 'nclx' ? colr.full_range_flag === 1 : null,
+  } as VideoColorSpaceInit;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { clipTiming } from '../../src/media/clip-timing.ts';
+import type { DemuxedSample } from '../../src/media/mp4-demux.ts';
+
+/** Samples in decode order from presentation offsets (in frames) and key flags; 512 ticks a frame. */
+function samples(pts: number[], keys: number[]): DemuxedSample[] {
+  return pts.map((p, j) => ({ dts: j * 512, cts: p * 512 + 1024, duration: 512, isSync: keys.includes(j), offset: j * 100, size: 100 }));
+}
+
+describe('clipTiming', () => {
+  // I P B B | I P B B, the way an encoder with B-frames stores them.
+  const s = samples([0, 3, 1, 2, 4, 7, 5, 6], [0, 4]);
+  const t = clipTiming(s, 12288); // 24 fps
+
+  it('numbers frames in presentation order, starting at time 0', () => {
+    expect(t.frameCount).toBe(8);
+    expect(t.decodeIndexOf).toEqual([0, 2, 3, 1, 4, 6, 7, 5]);
+    expect(t.presentationIndexOf).toEqual([0, 3, 1, 2, 4, 7, 5, 6]);
+    expect(t.timestampsUs[0]).toBe(0);
+    expect(t.timestampsUs[1]).toBe(41667);
+  });
+
+  it('counts the last frame in the duration and keeps durations summing to it', () => {
+    expect(t.durationUs).toBe(333333);
+    expect(t.durationsUs.reduce((a, b) => a + b, 0)).toBe(t.durationUs);
+    expect(t.fps).toBeCloseTo(24, 3);
+  });
+
+  it('starts decoding each frame at the key frame of its group', () => {
+    expect(t.seekStartOf).toEqual([0, 0, 0, 0, 4, 4, 4, 4]);
+  });
+
+  it('sends a frame shown before its group key frame (open GOP) to the previous key frame', () => {
+    // Decode order: I0 P3 B1 B2 | I5 B4 P6 — B4 is decoded after I5 but shown before it.
+    const open = clipTiming(samples([0, 3, 1, 2, 5, 4, 6], [0, 4]), 12288);
+    expect(open.seekStartOf[4]).toBe(0);
+    expect(open.seekStartOf[5]).toBe(4);
+  });
+
+  it('keeps timestamps strictly increasing when ticks are finer than a microsecond', () => {
+    const fine = clipTiming([0, 1, 2].map((j) => ({ dts: j, cts: j, duration: 1, isSync: j === 0, offset: 0, size: 1 })), 10_000_000);
+    expect(fine.timestampsUs).toEqual([0, 1, 2]);
+  });
+});
