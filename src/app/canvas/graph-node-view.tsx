@@ -1,0 +1,75 @@
+// How one graph node looks on the canvas: its label, a handle per port (coloured by type,
+// labelled), a line naming its file when it has one, and the status the evaluator reported.
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { PortSpec } from '../../graph/types.ts';
+import { engine } from '../engine.ts';
+import { handleBackground } from '../port-colors.ts';
+import { useStatusStore } from '../store/status-store.ts';
+import type { GraphFlowNode } from './flow-elements.ts';
+
+function PortRow({ port, side }: { port: PortSpec; side: 'in' | 'out' }) {
+  const title = `${port.label}: ${port.types.join(' or ')}${port.optional ? ' (optional)' : ''}`;
+  return (
+    <div className={`port-row port-${side}`} title={title}>
+      <Handle
+        type={side === 'in' ? 'target' : 'source'}
+        position={side === 'in' ? Position.Left : Position.Right}
+        id={port.id}
+        className="port-handle"
+        style={{ background: handleBackground(port.types) }}
+        aria-label={`${side === 'in' ? 'input' : 'output'} ${port.label}`}
+      />
+      <span className="port-label">{port.label}</span>
+    </div>
+  );
+}
+
+function fileNames(params: Record<string, unknown>, fileKeys: string[]): string[] {
+  return fileKeys
+    .map((k) => params[k])
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .map((v) => v.split('/').pop() ?? v);
+}
+
+export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<GraphFlowNode>) {
+  const { graphNode } = data;
+  const def = engine().registry.get(graphNode.type);
+  const status = useStatusStore((s) => s.byNode[id]);
+  if (!def) return <div className="graph-node state-error">unknown node type {graphNode.type}</div>;
+  const fileKeys = Object.entries(def.params).filter(([, p]) => p.kind === 'file').map(([k]) => k);
+  const files = fileNames(graphNode.params, fileKeys);
+  const state = status?.state ?? 'idle';
+  const facts = Object.entries(status?.facts ?? {});
+  return (
+    <div className={`graph-node state-${state}${selected ? ' selected' : ''}`} data-node-type={graphNode.type}>
+      <div className="graph-node-header">
+        <span className={`status-dot state-${state}`} aria-label={`status ${state}`} />
+        <span className="graph-node-label">{def.label}</span>
+        <span className="graph-node-id">{id}</span>
+      </div>
+      <div className="graph-node-ports">
+        <div className="ports-in">
+          {def.inputs.map((p) => <PortRow key={p.id} port={p} side="in" />)}
+        </div>
+        <div className="ports-out">
+          {def.outputs.map((p) => <PortRow key={p.id} port={p} side="out" />)}
+        </div>
+      </div>
+      {files.length > 0 && <div className="graph-node-file" title={files.join(', ')}>{files.join(', ')}</div>}
+      {status?.message && (
+        <div className="graph-node-message" role={state === 'error' ? 'alert' : undefined} title={status.message}>
+          {status.message}
+        </div>
+      )}
+      {facts.length > 0 && (
+        <div className="graph-node-facts">
+          {facts.map(([k, v]) => (
+            <span key={k} className="fact" title={`${k}: ${v}`}><span className="fact-key">{k}</span> {v}</span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,57 @@
+// Runs the export of one Export node through the shared evaluator and downloads the MP4.
+// Progress and the Cancel handle go to the export store; errors to the status line.
+
+import { runExport } from '../media/export-job.ts';
+import { engine } from './engine.ts';
+import { downloadBlob } from './files/download-blob.ts';
+import { useDocumentStore } from './store/document-store.ts';
+import { useExportStore } from './store/export-store.ts';
+import { notify, notifyError } from './store/notice-store.ts';
+import { useSelectionStore } from './store/selection-store.ts';
+
+/** The Export node to run: the selected sink, or the only one in the graph. */
+export function exportNodeToRun(): { id?: string; problem?: string } {
+  const { doc } = useDocumentStore.getState();
+  const sinks = doc.nodes.filter((n) => engine().registry.get(n.type)?.sink);
+  const selected = sinks.find((n) => n.id === useSelectionStore.getState().nodeId);
+  if (selected) return { id: selected.id };
+  if (sinks.length === 1) return { id: sinks[0].id };
+  return { problem: sinks.length ? 'select the Export node to run' : 'add an Export node first' };
+}
+
+export async function exportGraph(): Promise<void> {
+  const store = useExportStore.getState();
+  if (store.running) return;
+  const { id, problem } = exportNodeToRun();
+  if (!id) {
+    notifyError(`Cannot export: ${problem}`);
+    return;
+  }
+  const controller = new AbortController();
+  store.start(id, () => controller.abort(new DOMException('export cancelled', 'AbortError')));
+  const { evaluator, services } = engine();
+  const filename = useDocumentStore.getState().doc.nodes.find((n) => n.id === id)?.params.filename;
+  notify(`Exporting ${String(filename || id)}…`);
+  try {
+    const gpu = await services.gpu().catch(() => undefined);
+    const result = await runExport({
+      evaluator,
+      exportNodeId: id,
+      gpu,
+      signal: controller.signal,
+      target: { kind: 'memory' },
+      onProgress: (done, total) => useExportStore.getState().progress(done, total),
+    });
+    if (!result.blob) throw new Error('the export produced no file');
+    downloadBlob(result.blob, result.filename);
+    const seconds = (result.durationUs / 1e6).toFixed(2);
+    notify(`Exported ${result.filename}: ${result.frameCount} frames, ${result.width}×${result.height}, ${seconds} s`);
+  } catch (e) {
+    if (controller.signal.aborted) notify('Export cancelled.');
+    else notifyError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    // The export walked the clip in order; the viewer's next frame is a jump for every node.
+    evaluator.resetAll();
+    useExportStore.getState().finish();
+  }
+}

@@ -1,0 +1,81 @@
+// Puts a file the user picked or dropped into the graph: the File is registered with the
+// services by its name and a node's file param is set to that name; an .onnx goes to the
+// model library (which validates it) and the node's `model` param names the new entry.
+
+import type { GraphNode } from '../../graph/document.ts';
+import type { FileParam } from '../../graph/types.ts';
+import type { ModelFamily } from '../../ml/model-library.ts';
+import { engine } from '../engine.ts';
+import { addNode, setNodeParam } from '../graph-actions.ts';
+import { useDocumentStore } from '../store/document-store.ts';
+import { notify, notifyError } from '../store/notice-store.ts';
+import { useStatusStore } from '../store/status-store.ts';
+import { accepts } from './file-kinds.ts';
+
+/** Node types that load a model, and the model family they take. */
+export const modelFamilyOf: Readonly<Record<string, ModelFamily>> = { RvmMatte: 'rvm' };
+
+const nodeById = (id: string): GraphNode | undefined =>
+  useDocumentStore.getState().doc.nodes.find((n) => n.id === id);
+
+/** The first file param of `node` that accepts `file`, if any. */
+export function fileParamFor(node: GraphNode, file: File): string | undefined {
+  const def = engine().registry.get(node.type);
+  if (!def) return undefined;
+  return Object.entries(def.params).find(([, p]) => p.kind === 'file' && accepts((p as FileParam).accept, file))?.[0];
+}
+
+/**
+ * Registers `file` with the services under its name and returns that name. Another file by the
+ * same name (but other size or date) gets "name (2).ext", so a param naming it changes and
+ * nodes re-open the new bytes.
+ */
+export function registerUserFile(file: File): string {
+  const files = engine().services.userFiles;
+  const dot = file.name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [file.name.slice(0, dot), file.name.slice(dot)] : [file.name, ''];
+  let name = file.name;
+  const same = (b: Blob | undefined) =>
+    b instanceof File && b.size === file.size && b.lastModified === file.lastModified;
+  for (let i = 2; files.has(name) && !same(files.get(name)); i++) name = `${stem} (${i})${ext}`;
+  files.set(name, file);
+  return name;
+}
+
+/** Sets `node`'s file param `key` to `file`. */
+export function setFileParam(nodeId: string, key: string, file: File): void {
+  const name = registerUserFile(file);
+  setNodeParam(nodeId, key, name);
+  notify(`${nodeId}: using ${name}`);
+}
+
+/** A video for `nodeId` (a VideoSource), or for a new VideoSource at `position`. */
+export function useVideoFile(file: File, nodeId?: string, position?: { x: number; y: number }): string {
+  const id = nodeId ?? addNode('VideoSource', position);
+  const node = nodeById(id)!;
+  const key = fileParamFor(node, file) ?? 'file';
+  setFileParam(id, key, file);
+  return id;
+}
+
+/** Adds an .onnx to the model library and points `nodeId`'s model param at it. */
+export async function useModelFile(file: File, nodeId: string): Promise<boolean> {
+  const node = nodeById(nodeId);
+  const family = node && modelFamilyOf[node.type];
+  if (!node || !family) {
+    notifyError(`${file.name}: only a model node (RVM Matte) takes an .onnx file`);
+    return false;
+  }
+  notify(`Checking model ${file.name}…`);
+  try {
+    const entry = await engine().services.models.add(family, file);
+    setNodeParam(nodeId, 'model', entry.id);
+    notify(`${nodeId}: using model ${entry.label}`);
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    notifyError(`Model ${file.name} refused: ${reason}`);
+    useStatusStore.getState().set(nodeId, { state: 'error', message: reason });
+    return false;
+  }
+}
