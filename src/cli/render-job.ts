@@ -1,0 +1,97 @@
+// One headless render of a graph to an MP4, as the render command and the bench run it:
+// build check, server, browser, graph preparation, streaming the output to a temp file that
+// becomes OUT only on success.
+
+import { resolve } from 'node:path';
+import type { NodeStatus } from '../graph/types.ts';
+import { CliError } from './cli-error.ts';
+import { ensureBuilt } from './ensure-build.ts';
+import { readGraphFile, prepareGraph } from './graph-input.ts';
+import { HeadlessBrowser } from './headless-browser.ts';
+import { HEADLESS_API, type HeadlessApi, type HeadlessRenderJob, type HeadlessRenderResult, type ParamKinds } from './headless-protocol.ts';
+import { OutputFile } from './output-file.ts';
+import type { ProgressLine } from './progress.ts';
+import { distDir, modelsDirFor, projectRoot, userCwd } from './project-paths.ts';
+import type { RenderOptions } from './render-args.ts';
+import { startRenderServer, type RenderServer } from './render-server.ts';
+import { formatStatuses } from './status-lines.ts';
+
+type HeadlessWindow = Record<string, HeadlessApi>;
+
+export interface RenderSummary {
+  frames: number;
+  bytes: number;
+  /** Time the page spent in the export job (no browser start-up or build). */
+  exportMs: number;
+  totalMs: number;
+  /** When each frame was reported done (ms since the epoch), for steady-state rates. */
+  frameDoneAt: number[];
+  statuses: Record<string, NodeStatus>;
+}
+
+/** Renders; `cleanup` gets what an interrupt must undo (the temp file). */
+export async function renderGraph(opts: RenderOptions, progress: ProgressLine, cleanup: (() => void)[]): Promise<RenderSummary> {
+  const started = Date.now();
+  const frameDoneAt: number[] = [];
+  const log = (line: string) => progress.log(line);
+  const graph = await readGraphFile(opts.graphPath);
+  await ensureBuilt(projectRoot, { checkStale: opts.build, verbose: opts.verbose, log });
+
+  let output: OutputFile | undefined;
+  let server: RenderServer | undefined;
+  let browser: HeadlessBrowser | undefined;
+  cleanup.push(() => output?.discard());
+  try {
+    // Opened first: a bad output folder fails before the browser starts.
+    output = OutputFile.create(opts.out);
+    server = await startRenderServer({
+      distDir,
+      modelsDir: modelsDirFor(opts.modelsDir),
+      onChunk: (chunk, position) => {
+        browser?.touch();
+        return output!.write(chunk, position);
+      },
+      log: opts.verbose ? log : undefined,
+    });
+    browser = await HeadlessBrowser.open({
+      origin: server.origin,
+      watchdogMs: opts.watchdogSeconds * 1000,
+      verbose: opts.verbose,
+      log,
+      onProgress: (done, total) => {
+        frameDoneAt[done - 1] ??= Date.now();
+        progress.update(done, total);
+      },
+    });
+    const page = browser.page;
+    const kinds = await browser.guard(page.evaluate((name) => (window as unknown as HeadlessWindow)[name].paramKinds(), HEADLESS_API)) as ParamKinds;
+    const prepared = prepareGraph(graph, opts.sets, kinds);
+    const outPath = resolve(userCwd(), opts.out);
+    if (outPath === graph.path || prepared.mediaFiles.includes(outPath)) {
+      throw new CliError(`output ${opts.out} would overwrite one of the render's inputs`);
+    }
+    const media: Record<string, string> = {};
+    for (const file of prepared.mediaFiles) media[file] = server.addMedia(file);
+    const job: HeadlessRenderJob = { graphText: prepared.text, media, range: opts.range, ep: opts.ep, sinkPath: server.sinkPath };
+
+    const result = await browser.guard(
+      page.evaluate(([name, j]) => (window as unknown as HeadlessWindow)[name].render(j), [HEADLESS_API, job] as const),
+    ) as HeadlessRenderResult;
+    progress.end();
+    if (opts.verbose) for (const line of formatStatuses(result.statuses)) log(line);
+    if (!result.ok) {
+      if (opts.verbose && result.stack) log(result.stack);
+      throw new CliError(result.message);
+    }
+    await output.commit();
+    const mb = (output.bytes / 1e6).toFixed(2);
+    const totalMs = Date.now() - started;
+    log(`wrote ${opts.out} (${result.frames} frames, ${mb} MB) in ${(totalMs / 1000).toFixed(1)} s`);
+    return { frames: result.frames, bytes: output.bytes, exportMs: result.exportMs, totalMs, frameDoneAt, statuses: result.statuses };
+  } finally {
+    output?.discard();
+    await browser?.close();
+    await server?.close();
+  }
+}
+

@@ -1,0 +1,112 @@
+// `npm run render` on bad input: each case exits non-zero quickly with one clear line on stderr
+// (no stack trace), and leaves no output file or temp file behind.
+import { test, expect } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt } from '../../src/cli/ensure-build.ts';
+import { repoRoot } from '../support/shared-paths.ts';
+import { leftovers, runCli } from './cli-run.ts';
+
+const exampleClip = join(repoRoot, 'examples/media/intel-people-4s.mp4');
+const alpha = join(repoRoot, 'examples/rvm-alpha.json');
+
+test.describe.configure({ mode: 'serial' });
+
+let inputs: string;
+
+// Own temp folders: test-results/ may be wiped by another Playwright run on the same checkout.
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  await ensureBuilt(repoRoot, { checkStale: true, verbose: false, log: (l) => console.log(l) });
+  inputs = mkdtempSync(join(tmpdir(), 'mattegraph-cli-inputs-'));
+  writeFileSync(join(inputs, 'malformed.json'), '{"format": "mattegraph", "version": 1, "nodes": [');
+  writeFileSync(join(inputs, 'notes.mp4'), 'These are my notes, not a video.\n');
+  // The first half of a fast-start MP4: the index is complete, half the frames are missing.
+  const clip = readFileSync(exampleClip);
+  writeFileSync(join(inputs, 'truncated.mp4'), clip.subarray(0, Math.floor(clip.length / 2)));
+  copyFileSync(exampleClip, join(inputs, 'clip.mp4'));
+  execFileSync('ffmpeg', ['-v', 'error', '-i', exampleClip, '-frames:v', '4', '-vf', 'scale=192:108', '-c:v', 'libx265',
+    '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-an', '-y', join(inputs, 'hevc.mp4')]);
+  const graph = JSON.parse(readFileSync(join(repoRoot, 'examples/rvm-green.json'), 'utf8'));
+  graph.nodes[0].params.file = 'clip.mp4';
+  // composite.image -> matte.source while matte feeds composite: a cycle.
+  graph.edges[0] = { from: { node: 'composite', port: 'image' }, to: { node: 'matte', port: 'source' } };
+  writeFileSync(join(inputs, 'cycle.json'), JSON.stringify(graph));
+  const noExport = JSON.parse(readFileSync(alpha, 'utf8'));
+  noExport.nodes = noExport.nodes.filter((n: { id: string }) => n.id !== 'export');
+  noExport.edges = noExport.edges.filter((e: { to: { node: string } }) => e.to.node !== 'export');
+  noExport.nodes[0].params.file = 'clip.mp4';
+  writeFileSync(join(inputs, 'no-export.json'), JSON.stringify(noExport));
+  mkdirSync(join(inputs, 'empty-models'), { recursive: true });
+});
+
+interface BadCase {
+  name: string;
+  args: () => string[];
+  env?: () => Record<string, string>;
+  expected: RegExp;
+  exitCode?: number;
+}
+
+const cases: BadCase[] = [
+  { name: 'a missing graph file', args: () => [join(inputs, 'nowhere.json')], expected: /^error: graph file .*nowhere\.json not found$/ },
+  { name: 'a graph file with invalid JSON', args: () => [join(inputs, 'malformed.json')], expected: /^error: graph file .*malformed\.json is not valid JSON/ },
+  { name: 'a graph with a cycle', args: () => [join(inputs, 'cycle.json')], expected: /^error: malformed graph: .*cycle/ },
+  { name: 'a graph without an Export node', args: () => [join(inputs, 'no-export.json')], expected: /^error: the graph has no Export node/ },
+  { name: 'a --set naming no node of the graph', args: () => [alpha, '--set', 'mat.model=auto'], expected: /^error: --set mat\.model: the graph has no node "mat"$/ },
+  { name: 'a missing source file', args: () => [alpha, '--set', `source.file=${join(inputs, 'gone.mp4')}`], expected: /^error: source: file not found: ".*gone\.mp4"$/ },
+  { name: 'a text file named .mp4', args: () => [alpha, '--set', `source.file=${join(inputs, 'notes.mp4')}`], expected: /^error: source: .*notes\.mp4.*not an MP4/ },
+  { name: 'a truncated MP4', args: () => [alpha, '--set', `source.file=${join(inputs, 'truncated.mp4')}`], expected: /^error: source: .*truncated/ },
+  { name: 'a codec the browser cannot decode (HEVC)', args: () => [alpha, '--set', `source.file=${join(inputs, 'hevc.mp4')}`], expected: /^error: source: .*cannot decode H\.265\/HEVC/ },
+  { name: 'a model id that is not installed', args: () => [alpha, '--set', 'matte.model=rvm_not_there'], expected: /^error: matte: model "rvm_not_there" is not installed/ },
+  { name: 'an empty models folder', args: () => [alpha], env: () => ({ MATTEGRAPH_MODELS_DIR: join(inputs, 'empty-models') }), expected: /^error: matte: No RVM model installed: run `npm run models`/ },
+  { name: 'a stalled render (watchdog)', args: () => [alpha, '--watchdog', '0.3'], expected: /^error: no progress for 0\.3 s, giving up/ },
+  { name: 'a command line without --out', args: () => [alpha], expected: /^error: no output file given/, exitCode: 2 },
+];
+
+for (const c of cases) {
+  test(`fails clearly on ${c.name}`, async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'mattegraph-cli-out-'));
+    const out = join(outDir, 'result.mp4');
+    const args = c.exitCode === 2 ? [...c.args(), '--no-build'] : [...c.args(), '--out', out, '--no-build'];
+    try {
+      const run = await runCli('render', args, { env: c.env?.() });
+      expect(run.code, run.stderr).toBe(c.exitCode ?? 1);
+      expect(run.lines, 'exactly one line on stderr').toHaveLength(1);
+      expect(run.lines[0]).toMatch(c.expected);
+      expect(run.seconds, 'fails fast').toBeLessThan(60);
+      expect(leftovers(outDir), 'no output or temp file left').toEqual([]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+}
+
+test.afterAll(() => inputs && rmSync(inputs, { recursive: true, force: true }));
+
+test('an interrupted render (Ctrl-C) exits 130 and leaves no output or temp file', async () => {
+  test.setTimeout(120_000);
+  const outDir = mkdtempSync(join(tmpdir(), 'mattegraph-cli-out-'));
+  const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/render.ts'),
+    alpha, '--out', join(outDir, 'result.mp4'), '--no-build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  await new Promise<void>((started, fail) => {
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b;
+      if (/frame \d+\/40/.test(stderr)) started();
+    });
+    child.on('close', () => fail(new Error(`render ended before the first frame: ${stderr}`)));
+  });
+  expect(readdirSync(outDir).filter((f) => f.endsWith('.part')), 'the temp file exists while rendering').toHaveLength(1);
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(stderr).toMatch(/render interrupted \(SIGINT\); no output written/);
+  try {
+    expect(leftovers(outDir)).toEqual([]);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+});
