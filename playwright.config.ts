@@ -4,6 +4,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs } from './test/support/chromium.ts';
 
+// Another port lets a second checkout run its suite beside a developer's dev server.
+const port = Number(process.env.MATTEGRAPH_TEST_PORT ?? 5174);
+
 export default defineConfig({
   testDir: './test',
   testMatch: /.*\.(browser|e2e|cli)\.test\.ts$/,
@@ -13,13 +16,13 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:5174',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     acceptDownloads: true,
   },
   webServer: {
-    command: 'npx vite --port 5174 --strictPort',
-    url: 'http://127.0.0.1:5174/',
+    command: `npx vite --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
