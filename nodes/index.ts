@@ -5,10 +5,12 @@ import type { NodeDefinition } from '../src/graph/types.ts';
 import type { NodeServices } from './services.ts';
 import { videoSource } from './video-source/definition.ts';
 import { rvmMatte } from './rvm-matte/definition.ts';
+import { bgmv2Matte } from './bgmv2-matte/definition.ts';
+import { refineViewer } from './refine-viewer/definition.ts';
 import { backgroundPlate } from './background-plate/definition.ts';
 import { composite } from './composite/definition.ts';
 import { exportNode } from './export/definition.ts';
 
-export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, backgroundPlate, composite, exportNode];
+export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, bgmv2Matte, backgroundPlate, composite, refineViewer, exportNode];
 
 export const createRegistry = () => new NodeRegistry<NodeServices>(nodeDefinitions);

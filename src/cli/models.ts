@@ -1,4 +1,4 @@
-// `npm run models`: installs the RVM model files the app uses.
+// `npm run models`: installs the model files the app uses (RVM; BGMv2 by --from only).
 //   npm run models                       download the manifest's default official files (needs internet)
 //   npm run models -- --id ID            download one official file by manifest id
 //   npm run models -- --from DIR         import the .onnx files of DIR instead (no network)
@@ -16,7 +16,7 @@ import { writeInstalled } from './models/installed-file.ts';
 const usage = `usage: npm run models [-- --from DIR [--prefer FILE]] [-- --id MODEL_ID]
   (no options)   download ${manifest.official.filter((m) => m.download).map((m) => m.file).join(', ')}
   --id ID        download one official file: ${manifest.official.map((m) => m.id).join(', ')}
-  --from DIR     import the .onnx files of DIR (checked against the RVM IO signature)
+  --from DIR     import the .onnx files of DIR (checked against the RVM or BGMv2 IO signature)
   --prefer FILE  with --from: the file \`auto\` should use`;
 
 async function main(): Promise<number> {
@@ -46,7 +46,8 @@ async function main(): Promise<number> {
       installed.push(await downloadOfficial(m));
     } catch (e) {
       if (installed.length) writeInstalled(installed);
-      throw new Error(`${(e as Error).message}. Offline? Import files you have with: npm run models -- --from DIR`);
+      const why = (e as Error).message;
+      throw new Error(m.url ? `${why}. Offline? Import files you have with: npm run models -- --from DIR` : why);
     }
   }
   report(writeInstalled(installed), installed.length);
@@ -54,8 +55,12 @@ async function main(): Promise<number> {
 }
 
 function report(all: ModelEntry[], added: number) {
-  const auto = pickAutoModel(all);
-  process.stdout.write(`installed ${added} model(s); models/installed.json lists ${all.length}; auto = ${auto?.id ?? 'none'}\n`);
+  const auto = pickAutoModel(all.filter((e) => e.family === 'rvm'));
+  const bgmv2 = pickAutoModel(all.filter((e) => e.family === 'bgmv2'));
+  process.stdout.write(
+    `installed ${added} model(s); models/installed.json lists ${all.length}; auto = ${auto?.id ?? 'none'}` +
+      (bgmv2 ? `; BGMv2 auto = ${bgmv2.id}` : '') + '\n',
+  );
 }
 
 main().then(

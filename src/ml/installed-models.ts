@@ -12,6 +12,14 @@ import { readModelIoWeb } from './read-model-io-web.ts';
 export const NO_MODEL_MESSAGE =
   'No RVM model installed: run `npm run models` (or `npm run models -- --from DIR`), or drop an .onnx file on the node';
 
+const NO_MODEL: Record<ModelFamily, string> = {
+  rvm: NO_MODEL_MESSAGE,
+  // No download address is known for the BGMv2 exports: the user brings the file.
+  bgmv2:
+    'No BGMv2 model installed: import a BackgroundMattingV2 export (e.g. onnx_mobilenetv2_hd.onnx) with ' +
+    '`npm run models -- --from DIR`, or drop the .onnx file on the node',
+};
+
 export interface InstalledModelLibraryOptions {
   /** Where the installed list is served; the weights' URLs come from inside it. */
   indexUrl?: string;
@@ -37,7 +45,7 @@ export class InstalledModelLibrary implements ModelLibrary {
     const wanted = !id || id === 'auto';
     const entry = wanted ? pickAutoModel(entries) : entries.find((e) => e.id === id);
     if (!entry) {
-      if (!entries.length) throw new Error(NO_MODEL_MESSAGE);
+      if (!entries.length) throw new Error(NO_MODEL[family]);
       throw new Error(`model "${id}" is not installed (installed: ${entries.map((e) => e.id).join(', ')})`);
     }
     const dropped = this.dropped.get(entry.id);
@@ -62,7 +70,7 @@ export class InstalledModelLibrary implements ModelLibrary {
       : {
           id: customModelId(file.name),
           family,
-          label: `RVM ${precision} (custom: ${file.name})`,
+          label: `${familySpec(family).short} ${precision} (custom: ${file.name})`,
           precision,
           official: false,
           sha256,

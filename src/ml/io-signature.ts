@@ -2,7 +2,7 @@
 // names the first mismatch in words a user understands. Pure: the caller reads the model's IO
 // (onnxruntime-node in the CLI, an onnxruntime-web WASM session in the browser).
 
-import type { Precision } from './model-library.ts';
+import type { ModelFamily, Precision } from './model-library.ts';
 import type { FamilySpec, IoSignature, IoSpec } from './manifest.ts';
 
 export type SignatureCheck = { ok: true; precision: Precision } | { ok: false; reason: string };
@@ -50,6 +50,11 @@ function compareSide(side: 'input' | 'output', want: IoSpec[], have: IoSpec[]): 
 function extraInputs(want: IoSpec[], have: IoSpec[]): string | undefined {
   const extra = have.filter((h) => !want.some((w) => w.name === h.name));
   return extra.length ? `unexpected input${extra.length > 1 ? 's' : ''} ${extra.map((e) => `"${e.name}"`).join(', ')}` : undefined;
+}
+
+/** The family a model is meant for, judged by its inputs: only BGMv2 takes a plate, `bgr`. */
+export function familyOfIo(io: IoSignature): ModelFamily {
+  return io.inputs.some((i) => i.name === 'bgr') ? 'bgmv2' : 'rvm';
 }
 
 const names = (specs: IoSpec[]) => (specs.length ? specs.map((s) => s.name).join(', ') : 'none');

@@ -19,6 +19,8 @@ export interface IoSignature {
 
 export interface FamilySpec {
   label: string;
+  /** Short name for labels and messages: "RVM", "BGMv2". */
+  short: string;
   about: string;
   /** One accepted signature per precision; a model must match one of them exactly. */
   signatures: Partial<Record<Precision, IoSignature>>;
@@ -29,16 +31,31 @@ export interface OfficialModel {
   family: ModelFamily;
   label: string;
   file: string;
-  url: string;
+  /** Null where no download address is known (the BGMv2 exports): import or drop the file. */
+  url: string | null;
   /** Null where no trustworthy size is known: such files are verified by sha256 alone. */
   bytes: number | null;
-  sha256: string;
+  /** Null where no hash is known: such a file cannot be recognised by its bytes. */
+  sha256: string | null;
   precision: Precision;
   /** Key into the family's `signatures`. */
   signature: Precision;
   licence: string;
   /** Fetched by a plain `npm run models`. */
   download: boolean;
+  /** How a BGMv2 export was made (fixed at export time). */
+  preset?: Bgmv2Preset;
+}
+
+/** The refiner settings of a BGMv2 export (export_onnx.py arguments). */
+export interface Bgmv2Preset {
+  /** Scale of the base network's input, e.g. 0.25 (HD) or 0.125 (4K). */
+  backboneScale: number;
+  refineMode: 'sampling' | 'thresholding' | 'full';
+  /** Pixels refined per frame in sampling mode (sample_pixels / 16 patches of 4x4). */
+  samplePixels?: number;
+  /** Error above which a patch is refined in thresholding mode. */
+  threshold?: number;
 }
 
 /** A non-official build recognised by its bytes, with what is known about it on WebGPU. */
@@ -67,7 +84,13 @@ export const familySpec = (family: ModelFamily, m: ModelManifest = manifest): Fa
 };
 
 export const officialBySha = (sha256: string, m: ModelManifest = manifest): OfficialModel | undefined =>
-  m.official.find((o) => o.sha256 === sha256.toLowerCase());
+  m.official.find((o) => o.sha256 !== null && o.sha256 === sha256.toLowerCase());
+
+/** The official entry whose file has this name (for files that have no known hash). */
+export const officialByFile = (fileName: string, family: ModelFamily, m: ModelManifest = manifest): OfficialModel | undefined => {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  return m.official.find((o) => o.family === family && o.file === base);
+};
 
 export const knownBuildBySha = (sha256: string, m: ModelManifest = manifest): KnownBuild | undefined =>
   m.knownBuilds.find((b) => b.sha256 === sha256.toLowerCase());

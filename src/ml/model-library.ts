@@ -1,7 +1,7 @@
 // The models a graph can use: official downloads and imported files listed in
 // models/installed.json (written by `npm run models`), plus .onnx files a user dropped.
 
-export type ModelFamily = 'rvm';
+export type ModelFamily = 'rvm' | 'bgmv2';
 export type Precision = 'fp32' | 'fp16';
 
 export interface ModelEntry {

@@ -20,7 +20,7 @@ export const officialEntry = (m: OfficialModel): ModelEntry => ({
   label: m.label,
   precision: m.precision,
   official: true,
-  sha256: m.sha256,
+  ...(m.sha256 !== null ? { sha256: m.sha256 } : {}),
   ...(m.bytes !== null ? { bytes: m.bytes } : {}),
   url: weightsUrl(m.id),
   file: m.file,
@@ -33,6 +33,9 @@ export interface DownloadTimeouts {
 
 /** Installs one official file; returns its entry, or throws a one-line reason. */
 export async function downloadOfficial(m: OfficialModel, timeouts: DownloadTimeouts = {}): Promise<ModelEntry> {
+  if (m.url === null || m.sha256 === null) {
+    throw new Error(`no download address and hash are known for ${m.file}: import the file you have with: npm run models -- --from DIR`);
+  }
   const dest = weightsPath(m.id);
   if (existsSync(dest) && (await sha256File(dest)) === m.sha256) {
     process.stderr.write(`${m.file}: already installed, sha256 ok\n`);
@@ -41,7 +44,7 @@ export async function downloadOfficial(m: OfficialModel, timeouts: DownloadTimeo
   mkdirSync(weightsDir, { recursive: true });
   const part = `${dest}.part`;
   try {
-    await fetchTo(m, part, { connectMs: CONNECT_TIMEOUT_MS, stallMs: STALL_TIMEOUT_MS, ...timeouts });
+    await fetchTo({ ...m, url: m.url, sha256: m.sha256 }, part, { connectMs: CONNECT_TIMEOUT_MS, stallMs: STALL_TIMEOUT_MS, ...timeouts });
     renameSync(part, dest);
   } catch (e) {
     rmSync(part, { force: true });
@@ -50,7 +53,11 @@ export async function downloadOfficial(m: OfficialModel, timeouts: DownloadTimeo
   return officialEntry(m);
 }
 
-async function fetchTo(m: OfficialModel, part: string, { connectMs, stallMs }: Required<DownloadTimeouts>): Promise<void> {
+async function fetchTo(
+  m: OfficialModel & { url: string; sha256: string },
+  part: string,
+  { connectMs, stallMs }: Required<DownloadTimeouts>,
+): Promise<void> {
   const abort = new AbortController();
   let timer = setTimeout(() => abort.abort(new Error(`no answer within ${connectMs / 1000} s`)), connectMs);
   const fail = (why: string): never => {

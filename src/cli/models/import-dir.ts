@@ -1,11 +1,12 @@
 // `npm run models -- --from DIR`: imports the .onnx files of DIR. Each is opened with
-// onnxruntime-node, checked against its family's IO signature from the manifest, hashed, and
+// onnxruntime-node, checked against its family's IO signature from the manifest (BGMv2 when it
+// takes a plate input `bgr`, else RVM), hashed, and
 // recognised as official (sha256 of a release file) or custom. Accepted files are copied to
 // models/weights/<id>.onnx; rejected ones are named with the reason.
 
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { checkSignature } from '../../ml/io-signature.ts';
+import { checkSignature, familyOfIo } from '../../ml/io-signature.ts';
 import { customModelId, familySpec, knownBuildBySha, officialBySha } from '../../ml/manifest.ts';
 import type { ModelEntry } from '../../ml/model-library.ts';
 import { officialEntry } from './download.ts';
@@ -31,12 +32,13 @@ export async function importDir(dir: string, prefer?: string): Promise<ImportRes
   if (preferName && !names.includes(preferName)) throw new Error(`--prefer ${preferName}: no such .onnx file in ${root}`);
 
   const result: ImportResult = { accepted: [], rejected: [] };
-  const family = 'rvm' as const;
   for (const name of names) {
     const path = join(root, name);
     process.stderr.write(`${name}: checking… `);
     try {
-      const check = checkSignature(familySpec(family), await readModelIo(path));
+      const io = await readModelIo(path);
+      const family = familyOfIo(io);
+      const check = checkSignature(familySpec(family), io);
       if (!check.ok) throw new Error(check.reason);
       const sha256 = await sha256File(path);
       const bytes = statSync(path).size;
@@ -47,7 +49,7 @@ export async function importDir(dir: string, prefer?: string): Promise<ImportRes
         : {
             id: customModelId(name),
             family,
-            label: `RVM ${check.precision} (custom: ${name})`,
+            label: `${familySpec(family).short} ${check.precision} (custom: ${name})`,
             precision: check.precision,
             official: false,
             sha256,

@@ -22,10 +22,13 @@ export function readInstalled(): ModelEntry[] {
   }
 }
 
-/** Adds or replaces entries by id (keeping everything else), and keeps one `preferred` at most. */
+/** Adds or replaces entries by id (keeping everything else), and keeps one `preferred` per family at most. */
 export function writeInstalled(updates: ModelEntry[]): ModelEntry[] {
   const byId = new Map(readInstalled().filter((e) => existsSync(weightsPath(e.id))).map((e) => [e.id, e]));
-  if (updates.some((u) => u.preferred)) for (const e of byId.values()) delete e.preferred;
+  // One preferred model per family.
+  for (const u of updates.filter((x) => x.preferred)) {
+    for (const e of byId.values()) if (e.family === u.family) delete e.preferred;
+  }
   for (const u of updates) {
     byId.delete(u.id);
     byId.set(u.id, u);
