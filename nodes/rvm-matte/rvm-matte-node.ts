@@ -1,18 +1,22 @@
-// One RvmMatte node instance: its own model session and recurrent state (via RvmEngine). Source
-// pixels go in as float NCHW RGB; pha comes out as a matte image, fgr as an image.
+// One RvmMatte node instance: its own model session and recurrent state (via RvmEngine), so two
+// RVM nodes in a graph never mix their states. The source image goes in (from its texture on the
+// WebGPU path, its pixels on WASM); pha comes out as a matte image, fgr as an image. Pre-roll
+// frames (ctx.preRollFor, run by the evaluator after a jump) only move the state on.
 
 import type { EvalContext, NodeInstance } from '../../src/graph/types.ts';
 import { Image } from '../../src/gpu/image.ts';
 import { resolveDownsampleRatio } from '../../src/ml/auto-ratio.ts';
 import type { Backend } from '../../src/ml/ep-choice.ts';
-import { RvmEngine } from '../../src/ml/rvm-engine.ts';
+import { RvmEngine, type RvmImageResult } from '../../src/ml/rvm-engine.ts';
 import type { NodeServices } from '../services.ts';
 
 const BACKENDS: readonly Backend[] = ['auto', 'webgpu', 'wasm'];
 
 export class RvmMatteNode implements NodeInstance<NodeServices> {
   private engine?: RvmEngine;
-  private engineModels?: NodeServices['models'];
+  private engineServices?: NodeServices;
+  /** Pre-roll frames run since the state last started over, and their time. */
+  private preRolled = { frames: 0, ms: 0 };
 
   async evaluate(ctx: EvalContext<NodeServices>): Promise<Record<string, unknown>> {
     const source = ctx.inputs.source;
@@ -26,26 +30,19 @@ export class RvmMatteNode implements NodeInstance<NodeServices> {
       { model: String(ctx.params.model ?? 'auto') || 'auto', backend, preferredEp: ctx.services.preferredEp },
       ctx.signal,
     );
-    const { width, height } = source;
-    const ratio = resolveDownsampleRatio(ctx.params.downsampleRatio, width, height);
-    const rgba = await pixelsOf(source, ctx.services);
+    const ratio = resolveDownsampleRatio(ctx.params.downsampleRatio, source.width, source.height);
+    const preRoll = ctx.preRollFor !== undefined;
+    if (!ctx.sequential) this.preRolled = { frames: 0, ms: 0 };
+    if (preRoll) ctx.report({ state: 'working', message: `pre-roll before frame ${ctx.preRollFor}: frame ${ctx.frame}` });
     ctx.signal.throwIfAborted();
-    const result = await engine.run({ rgba, width, height, ratio, sequential: ctx.sequential });
-
-    const model = engine.model!;
-    const facts: Record<string, string> = {
-      EP: result.ep,
-      precision: model.precision,
-      model: model.label,
-      ratio: String(ratio),
-      'ms/frame': String(Math.round(result.ms)),
-    };
-    if (engine.note) facts['EP note'] = engine.note;
-    ctx.report(engine.warning ? { state: 'warning', message: engine.warning, facts } : { state: 'ready', facts });
-    return {
-      pha: Image.fromPixels(width, height, 'matte', result.pha),
-      fgr: Image.fromPixels(width, height, 'image', result.fgr),
-    };
+    const result = await engine.runImage({ image: source, ratio, sequential: ctx.sequential, wantOutputs: !preRoll });
+    if (preRoll) {
+      this.preRolled = { frames: this.preRolled.frames + 1, ms: this.preRolled.ms + result.ms };
+      return {};
+    }
+    this.reportDone(ctx, engine, result, ratio);
+    this.preRolled = { frames: 0, ms: 0 };
+    return { pha: result.pha, fgr: result.fgr };
   }
 
   reset(): void {
@@ -57,21 +54,39 @@ export class RvmMatteNode implements NodeInstance<NodeServices> {
     this.engine = undefined;
   }
 
+  private reportDone(ctx: EvalContext<NodeServices>, engine: RvmEngine, result: RvmImageResult, ratio: number) {
+    const model = engine.model!;
+    const facts: Record<string, string> = {
+      EP: result.ep,
+      precision: model.precision,
+      model: model.label,
+      ratio: String(ratio),
+      'ms/frame': String(Math.round(result.ms)),
+      IO: ioFact(result, engine.session?.cpuOps ?? []),
+    };
+    if (engine.note) facts['EP note'] = engine.note;
+    const rewrites = result.ep === 'webgpu' ? engine.session?.clipRewrites ?? 0 : 0;
+    if (rewrites) facts['WebGPU graph'] = `${rewrites} Min/Max run as Clip`;
+    if (result.ep === 'webgpu' && result.io === 'cpu' && engine.ioNote) facts['IO note'] = engine.ioNote;
+    if (this.preRolled.frames > 0) {
+      facts['pre-roll'] = `${this.preRolled.frames} frames, ${(this.preRolled.ms / 1000).toFixed(1)} s`;
+    }
+    ctx.report(engine.warning ? { state: 'warning', message: engine.warning, facts } : { state: 'ready', facts });
+  }
+
   private engineFor(services: NodeServices): RvmEngine {
-    if (!this.engine || this.engineModels !== services.models) {
+    if (!this.engine || this.engineServices !== services) {
       this.engine?.dispose();
-      this.engine = new RvmEngine(services.models);
-      this.engineModels = services.models;
+      this.engine = new RvmEngine(services.models, () => services.gpu());
+      this.engineServices = services;
     }
     return this.engine;
   }
 }
 
-/** CPU pixels of an image; GPU-only images are read back on the graph's device. */
-async function pixelsOf(image: Image, services: NodeServices): Promise<Uint8ClampedArray> {
-  try {
-    return await image.pixels();
-  } catch {
-    return image.pixels(await services.gpu());
-  }
+/** Where frames and results went: GPU-resident, with CPU copies for ops lacking a WebGPU kernel, or the CPU. */
+function ioFact(result: RvmImageResult, cpuOps: readonly string[]): string {
+  if (result.ep === 'wasm') return 'CPU';
+  if (result.io === 'cpu') return 'CPU copy';
+  return cpuOps.length ? `GPU (CPU copies for ${cpuOps.join(', ')})` : 'GPU (no readback)';
 }

@@ -30,11 +30,26 @@ export function gpuContextFor(device: GPUDevice, adapterInfo: GpuContext['adapte
   };
 }
 
-/** Requests an adapter and device, or says plainly why WebGPU is not available. */
-export async function createGpuContext(): Promise<GpuContext> {
+/** Throws a plain GpuUnavailableError when the browser has no WebGPU at all. */
+export function assertWebGpuApi(): void {
   if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
     throw new GpuUnavailableError('this browser has no WebGPU (navigator.gpu is missing)');
   }
+}
+
+/** A context on a device someone else created (onnxruntime-web's: see src/ml/ort-device.ts). */
+export function gpuContextOnDevice(device: GPUDevice): GpuContext {
+  const info = device.adapterInfo as GPUAdapterInfo | undefined;
+  return gpuContextFor(device, {
+    vendor: info?.vendor ?? '',
+    architecture: info?.architecture ?? '',
+    isFallback: Boolean(info?.isFallbackAdapter) || /swiftshader/i.test(`${info?.architecture} ${info?.description}`),
+  });
+}
+
+/** Requests an adapter and device, or says plainly why WebGPU is not available. */
+export async function createGpuContext(): Promise<GpuContext> {
+  assertWebGpuApi();
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new GpuUnavailableError('WebGPU is present but no GPU adapter is available');
   const device = await adapter.requestDevice({

@@ -1,8 +1,14 @@
 // Copies an rgba8unorm texture back to CPU memory (rows are padded to 256 bytes on the GPU).
+// Readbacks stall the GPU pipeline, so they are counted: tests assert a GPU path makes none.
 
 import type { GpuContext } from './context.ts';
 
+let readbacks = 0;
+/** Textures read back to the CPU since the page loaded. */
+export const readbackCount = () => readbacks;
+
 export async function readTexture(gpu: GpuContext, texture: GPUTexture): Promise<Uint8ClampedArray> {
+  readbacks++;
   const { width, height } = texture;
   const padded = Math.ceil((width * 4) / 256) * 256;
   const buffer = gpu.device.createBuffer({ size: padded * height, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });

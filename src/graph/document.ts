@@ -10,6 +10,8 @@ export interface GraphNode {
   version: number;
   params: Params;
   position: { x: number; y: number };
+  /** A disabled node passes its main input through instead of evaluating (optional in files). */
+  disabled?: boolean;
 }
 
 export interface PortRef {

@@ -1,5 +1,6 @@
 // Frame evaluator: owns one instance per node, evaluates what a sink needs for frame N,
 // and decides when an instance must reset (a jump in time or a changed parameter upstream).
+// Nodes with temporal state get a pre-roll before a jump (NodeDefinition.preRoll).
 // Outputs of the last evaluation of each node are kept (and owned) here until replaced.
 
 import type { GraphDocument, PortRef } from './document.ts';
@@ -92,6 +93,7 @@ export class Evaluator<S> {
       throw new EvaluationError(target.node, `frame ${frame} is outside the clip (0..${clip.frameCount - 1})`);
     }
     const keys = this.stateKeys(order);
+    await this.preRollJumps(order, frame, keys, signal, clip, new Set());
     for (const id of order) {
       signal.throwIfAborted();
       await this.evaluateNode(id, frame, keys.get(id)!, signal, clip);
@@ -105,22 +107,78 @@ export class Evaluator<S> {
     return edge ? this.slots.get(edge.from.node)?.outputs?.[edge.from.port] : undefined;
   }
 
-  private async evaluateNode(id: string, frame: number, stateKey: string, signal: AbortSignal, clip?: ClipInfo) {
+  /**
+   * Pre-roll (NodeDefinition.preRoll): before frame N, each node of `order` that asks for it and
+   * would see N as a jump has itself and its upstream run over the frames before N, so at N it
+   * is in the state playing would have left. Upstream nodes simply see those frames too (a
+   * decoder seeks once, then reads on; a recurrent node upstream gets its own pre-roll before
+   * the first of them). Downstream nodes go first: their pre-roll carries their upstream's
+   * along. A node already pre-rolling is not pre-rolled again: its first frame is its jump.
+   * Only the target's upstream is touched: caches of other branches stay as they are.
+   */
+  private async preRollJumps(
+    order: string[], frame: number, keys: Map<string, string>, signal: AbortSignal, clip: ClipInfo | undefined,
+    rolling: Set<string>,
+  ): Promise<void> {
+    for (const id of [...order].reverse()) {
+      const count = this.preRollCount(id, frame, keys.get(id)!, rolling);
+      if (count === 0) continue;
+      const closure = this.plan(id);
+      rolling.add(id);
+      try {
+        for (let f = frame - count; f < frame; f++) {
+          await this.preRollJumps(closure, f, keys, signal, clip, rolling);
+          for (const u of closure) {
+            signal.throwIfAborted();
+            await this.evaluateNode(u, f, keys.get(u)!, signal, clip, u === id ? frame : undefined);
+          }
+        }
+      } finally {
+        rolling.delete(id);
+      }
+    }
+  }
+
+  /** How many frames `id` wants run before `frame` (0 unless it asks and `frame` is a jump for it). */
+  private preRollCount(id: string, frame: number, stateKey: string, rolling: Set<string>): number {
+    const node = this.doc.nodes.find((n) => n.id === id)!;
+    const def = this.registry.require(node.type);
+    if (!def.preRoll || node.disabled || rolling.has(id)) return 0;
+    const slot = this.slots.get(id);
+    if (slot && ((slot.outputsKey === `${frame}|${stateKey}` && slot.outputs) || isSequential(slot, frame, stateKey))) return 0;
+    const count = Math.floor(def.preRoll(node.params));
+    return Number.isFinite(count) && count > 0 ? Math.min(count, frame) : 0;
+  }
+
+  private async evaluateNode(
+    id: string, frame: number, stateKey: string, signal: AbortSignal, clip?: ClipInfo, preRollFor?: number,
+  ) {
     const node = this.doc.nodes.find((n) => n.id === id)!;
     const slot = this.slotFor(id, node.type);
     const outputsKey = `${frame}|${stateKey}`;
     if (slot.outputsKey === outputsKey && slot.outputs) return;
     const changed = slot.stateKey !== undefined && slot.stateKey !== stateKey;
     if (changed) slot.instance.reset();
-    const sequential = !changed && slot.lastFrame !== undefined && slot.lastFrame === frame - 1;
+    const sequential = !changed && isSequential(slot, frame, stateKey);
     const inputs: Record<string, unknown> = {};
     for (const e of this.doc.edges) {
       if (e.to.node !== id) continue;
-      inputs[e.to.port] = this.slots.get(e.from.node)?.outputs?.[e.from.port];
+      const value = this.slots.get(e.from.node)?.outputs?.[e.from.port];
+      if (value === undefined && this.doc.nodes.find((n) => n.id === e.from.node)?.disabled) {
+        const message = `${e.from.node} is disabled and has nothing to pass on to its "${e.from.port}" output`;
+        this.hooks.onStatus?.(id, { state: 'error', message });
+        throw new EvaluationError(id, `${id}: ${message}`);
+      }
+      inputs[e.to.port] = value;
     }
     this.releaseOutputs(slot);
     slot.stateKey = stateKey;
     slot.lastFrame = undefined;
+    if (node.disabled) {
+      slot.outputs = this.passThrough(node.type, id, inputs);
+      slot.outputsKey = outputsKey;
+      return;
+    }
     try {
       slot.outputs = await slot.instance.evaluate({
         nodeId: id,
@@ -131,6 +189,7 @@ export class Evaluator<S> {
         services: this.services,
         signal,
         clip,
+        ...(preRollFor === undefined ? {} : { preRollFor }),
         report: (status) => this.hooks.onStatus?.(id, status),
       });
     } catch (e) {
@@ -142,6 +201,33 @@ export class Evaluator<S> {
     }
     slot.outputsKey = outputsKey;
     slot.lastFrame = frame;
+    if (preRollFor !== undefined) this.releaseOutputs(slot); // nobody reads a pre-roll frame's outputs
+  }
+
+  /**
+   * A disabled node's outputs: each output gets the first connected input carrying the same
+   * port type (retained, so both owners release it once); outputs without one stay empty.
+   */
+  private passThrough(type: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const def = this.registry.require(type);
+    const outputs: Record<string, unknown> = {};
+    const retained = new Set<unknown>();
+    for (const out of def.outputs) {
+      for (const inp of def.inputs) {
+        const edge = this.doc.edges.find((e) => e.to.node === id && e.to.port === inp.id);
+        const srcNode = edge && this.doc.nodes.find((n) => n.id === edge.from.node);
+        const srcType = srcNode && this.registry.get(srcNode.type)?.outputs.find((p) => p.id === edge.from.port)?.types[0];
+        const value = inputs[inp.id];
+        if (srcType !== out.types[0] || !isRetainable(value)) continue;
+        if (!retained.has(value)) {
+          value.retain();
+          retained.add(value);
+        }
+        outputs[out.id] = value;
+        break;
+      }
+    }
+    return outputs;
   }
 
   private async clipInfoNow(nodeId: string, signal: AbortSignal): Promise<ClipInfo | undefined> {
@@ -189,7 +275,7 @@ export class Evaluator<S> {
         .filter((e) => e.to.node === id)
         .map((e) => `${e.to.port}<${e.from.node}.${e.from.port}:${keys.get(e.from.node)}`)
         .sort();
-      keys.set(id, `${node.type}${JSON.stringify(node.params)}[${upstream.join(',')}]`);
+      keys.set(id, `${node.type}${node.disabled ? '(disabled)' : ''}${JSON.stringify(node.params)}[${upstream.join(',')}]`);
     }
     return keys;
   }
@@ -224,4 +310,14 @@ export class Evaluator<S> {
     slot.instance.dispose();
     this.slots.delete(id);
   }
+}
+
+/** True when `slot` evaluated frame − 1 last, with the same params upstream and its own. */
+function isSequential(slot: { stateKey?: string; lastFrame?: number }, frame: number, stateKey: string): boolean {
+  return slot.stateKey === stateKey && slot.lastFrame !== undefined && slot.lastFrame === frame - 1;
+}
+
+/** A value a disabled node can pass on without copying (an Image): it counts its owners. */
+function isRetainable(v: unknown): v is { retain(): unknown } {
+  return typeof v === 'object' && v !== null && typeof (v as { retain?: unknown }).retain === 'function';
 }

@@ -27,7 +27,14 @@ export function serializeGraph(doc: GraphDocument): string {
   const file = {
     format: FORMAT,
     version: CURRENT_VERSION,
-    nodes: doc.nodes.map((n) => ({ id: n.id, type: n.type, version: n.version, position: n.position, params: n.params })),
+    nodes: doc.nodes.map((n) => ({
+      id: n.id,
+      type: n.type,
+      version: n.version,
+      position: n.position,
+      params: n.params,
+      ...(n.disabled ? { disabled: true } : {}),
+    })),
     edges: doc.edges.map((e) => ({ from: e.from, to: e.to })),
   };
   return JSON.stringify(file, null, 2) + '\n';
@@ -118,7 +125,10 @@ function validateNode(raw: unknown, i: number, registry: NodeRegistry<unknown>):
   const position = isObject(pos) && typeof pos.x === 'number' && typeof pos.y === 'number'
     ? { x: pos.x, y: pos.y }
     : { x: 0, y: 0 };
-  return { id, type, version: def.version, params: full, position };
+  if (raw.disabled !== undefined && typeof raw.disabled !== 'boolean') {
+    throw new GraphFileError(`node "${id}": "disabled" must be true or false`);
+  }
+  return { id, type, version: def.version, params: full, position, ...(raw.disabled ? { disabled: true } : {}) };
 }
 
 /** Checks one param value against its schema; throws a message naming node and param. */

@@ -89,6 +89,11 @@ export interface EvalContext<S = unknown> {
   signal: AbortSignal;
   /** Clip timing of the graph's source, when there is one upstream. */
   clip?: ClipInfo;
+  /**
+   * Set while this frame runs only to settle the node's temporal state before a jump to frame
+   * `preRollFor` (see NodeDefinition.preRoll): its outputs are thrown away, so it may return none.
+   */
+  preRollFor?: number;
   report(status: NodeStatus): void;
 }
 
@@ -113,6 +118,12 @@ export interface NodeDefinition<S = unknown> {
   params: ParamsSchema;
   /** A sink is where evaluation is pulled from (export). */
   sink?: boolean;
+  /**
+   * Frames a node with temporal state wants run before a frame reached by a jump (a seek, a
+   * reset), so that frame looks as if reached by playing. The evaluator runs the node and its
+   * upstream over frames max(0, N − count)..N − 1 first; the node sees an ordinary sequence.
+   */
+  preRoll?(params: Params): number;
   /** Upgrades params saved by an older version of this node type. */
   migrate?(params: Params, fromVersion: number): Params;
   create(): NodeInstance<S>;

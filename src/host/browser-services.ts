@@ -2,8 +2,9 @@
 // Media refs resolve to files the user gave us by name first, then to URLs relative to `baseUrl`.
 
 import type { NodeServices } from '../../nodes/services.ts';
-import { createGpuContext, type GpuContext } from '../gpu/context.ts';
+import { assertWebGpuApi, createGpuContext, gpuContextOnDevice, type GpuContext } from '../gpu/context.ts';
 import type { ModelLibrary } from '../ml/model-library.ts';
+import { ortWebGpuDevice, ortWebGpuDeviceLost } from '../ml/ort-device.ts';
 
 export interface BrowserServicesOptions {
   models: ModelLibrary;
@@ -28,13 +29,36 @@ export class BrowserServices implements NodeServices {
     this.baseUrl = options.baseUrl ?? location.href;
   }
 
+  /**
+   * The graph's GPU context, on onnxruntime-web's device. Model nodes read their input from the
+   * textures of shader nodes and hand them textures back, which works only on one device, and
+   * onnxruntime-web cannot adopt a device of ours (src/ml/ort-device.ts). So the choice is made
+   * once, up front, whenever WebGPU is used at all, instead of switching devices when the first
+   * WebGPU session appears: images and pipelines made on the first device would be unusable on
+   * the second, and holders of the old context (an export in progress) would break. The cost:
+   * onnxruntime's WASM runtime loads even for a graph without a model. When onnxruntime's WebGPU
+   * cannot start (or its device was lost), shader nodes get a device of their own; model nodes
+   * then run on WASM or copy through the CPU, and say so.
+   */
   gpu(): Promise<GpuContext> {
-    this.gpuPromise ??= createGpuContext().then((ctx) => {
+    this.gpuPromise ??= this.createGpu().then((ctx) => {
       // A lost device is re-created on next use instead of failing forever.
       ctx.device.lost.then(() => (this.gpuPromise = undefined));
       return ctx;
     });
     return this.gpuPromise;
+  }
+
+  private async createGpu(): Promise<GpuContext> {
+    assertWebGpuApi();
+    if (!ortWebGpuDeviceLost()) {
+      try {
+        return gpuContextOnDevice(await ortWebGpuDevice());
+      } catch {
+        // No adapter, or onnxruntime's WebGPU failed: createGpuContext says which, plainly.
+      }
+    }
+    return createGpuContext();
   }
 
   async openMedia(ref: string, signal?: AbortSignal): Promise<Blob> {

@@ -4,6 +4,7 @@
 import { rvmMatte } from '../../../nodes/rvm-matte/definition.ts';
 import type { NodeServices } from '../../../nodes/services.ts';
 import { Image, liveImageCount } from '../../../src/gpu/image.ts';
+import { readbackCount } from '../../../src/gpu/readback.ts';
 import type { NodeInstance, NodeStatus, Params } from '../../../src/graph/types.ts';
 import { BrowserServices } from '../../../src/host/browser-services.ts';
 import { InstalledModelLibrary } from '../../../src/ml/installed-models.ts';
@@ -15,6 +16,16 @@ interface Frame {
   rgba: Uint8ClampedArray;
 }
 
+/** Every GPU→CPU read on this page (ours and onnxruntime's): buffers mapped for reading. */
+let gpuReads = 0;
+if (typeof GPUBuffer !== 'undefined') {
+  const mapAsync = GPUBuffer.prototype.mapAsync;
+  GPUBuffer.prototype.mapAsync = function (this: GPUBuffer, mode: GPUMapModeFlags, ...rest: [number?, number?]) {
+    if (mode & GPUMapMode.READ) gpuReads++;
+    return mapAsync.call(this, mode, ...rest);
+  };
+}
+
 export interface EvalResult {
   /** The matte's value channel (R), base64. */
   pha: string;
@@ -22,6 +33,11 @@ export interface EvalResult {
   fgrMean: number;
   status: NodeStatus;
   statuses: NodeStatus[];
+  /** GPU buffers mapped for reading, and textures read back (src/gpu/readback.ts), while the node ran. */
+  gpuReads: number;
+  textureReadbacks: number;
+  /** pha and fgr came out as GPU textures only. */
+  onGpu: boolean;
 }
 
 let frames: Frame[] = [];
@@ -50,6 +66,8 @@ const harness = {
     const f = frames[index];
     const source = Image.fromPixels(f.width, f.height, 'image', f.rgba.slice());
     statuses = [];
+    const reads0 = gpuReads;
+    const readbacks0 = readbackCount();
     try {
       const out = await node!.evaluate({
         nodeId: 'matte',
@@ -64,8 +82,12 @@ const harness = {
       const pha = out.pha as Image;
       const fgr = out.fgr as Image;
       if (pha.kind !== 'matte' || fgr.kind !== 'image') throw new Error(`wrong kinds: ${pha.kind}, ${fgr.kind}`);
-      const phaPx = await pha.pixels();
-      const fgrPx = await fgr.pixels();
+      const gpuReadsDuring = gpuReads - reads0;
+      const textureReadbacks = readbackCount() - readbacks0;
+      const onGpu = !(await hasCpuPixels(pha)) && !(await hasCpuPixels(fgr));
+      const gpu = onGpu ? await services.gpu() : undefined;
+      const phaPx = await pha.pixels(gpu);
+      const fgrPx = await fgr.pixels(gpu);
       const r = new Uint8Array(f.width * f.height);
       let sum = 0;
       for (let i = 0; i < r.length; i++) {
@@ -75,7 +97,10 @@ const harness = {
       }
       pha.dispose();
       fgr.dispose();
-      return { pha: toBase64(r), fgrMean: sum / (r.length * 3 * 255), status: statuses.at(-1)!, statuses };
+      return {
+        pha: toBase64(r), fgrMean: sum / (r.length * 3 * 255), status: statuses.at(-1)!, statuses,
+        gpuReads: gpuReadsDuring, textureReadbacks, onGpu,
+      };
     } finally {
       source.dispose();
     }
@@ -113,6 +138,16 @@ const harness = {
     }
   },
 };
+
+/** Whether an image has CPU pixels without reading anything back (pixels() without a GPU context). */
+async function hasCpuPixels(image: Image): Promise<boolean> {
+  try {
+    await image.pixels();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
