@@ -8,18 +8,24 @@ import { openExample } from './graph-file.ts';
 import { Inspector } from './inspector/inspector.tsx';
 import { StatusLine } from './status-line.tsx';
 import { Toolbar } from './toolbar/toolbar.tsx';
+import { useShortcuts } from './edit/use-shortcuts.ts';
+import { NodeSearch } from './search/node-search.tsx';
 import { useModelChecks } from './use-model-checks.ts';
+import { useMediaCheck } from './files/use-media-check.ts';
+import { SaveAsDialog } from './toolbar/save-as-dialog.tsx';
 import { Viewer } from './viewer/viewer.tsx';
 
 let exampleRequested = false;
 
 export function App() {
   useModelChecks();
+  useShortcuts();
+  useMediaCheck();
   useEffect(() => {
     // Once per page, even under StrictMode's double effects.
     if (exampleRequested) return;
     exampleRequested = true;
-    void openExample();
+    void openExample(undefined, true);
   }, []);
   return (
     <ReactFlowProvider>
@@ -33,6 +39,8 @@ export function App() {
           </aside>
         </main>
         <StatusLine />
+        <NodeSearch />
+        <SaveAsDialog />
       </div>
     </ReactFlowProvider>
   );

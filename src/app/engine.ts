@@ -11,6 +11,7 @@ import { InstalledModelLibrary } from '../ml/installed-models.ts';
 import { evalKey } from './eval-key.ts';
 import { useDocumentStore } from './store/document-store.ts';
 import { useExportStore } from './store/export-store.ts';
+import { useSelectionStore } from './store/selection-store.ts';
 import { useStatusStore } from './store/status-store.ts';
 
 export interface Engine {
@@ -46,7 +47,10 @@ function createEngine(): Engine {
     sync();
     const key = evalKey(state.doc);
     // An edit may fix what an error complained about: errors are re-reported on the next run.
-    useStatusStore.getState().prune(new Set(state.doc.nodes.map((n) => n.id)), key !== lastKey);
+    const liveNodes = new Set(state.doc.nodes.map((n) => n.id));
+    useStatusStore.getState().prune(liveNodes, key !== lastKey);
+    // Undo may take away what was selected.
+    useSelectionStore.getState().keepOnly(liveNodes, new Set(state.doc.edges.map((e) => e.id)));
     lastKey = key;
   });
   const unsubscribeExport = useExportStore.subscribe((state, prev) => {

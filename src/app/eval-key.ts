@@ -4,7 +4,7 @@
 import type { GraphDocument } from '../graph/document.ts';
 
 export function evalKey(doc: GraphDocument): string {
-  const nodes = doc.nodes.map((n) => [n.id, n.type, n.params]);
+  const nodes = doc.nodes.map((n) => [n.id, n.type, n.params, n.disabled ?? false]);
   const edges = doc.edges.map((e) => e.id).sort();
   return JSON.stringify([nodes, edges]);
 }

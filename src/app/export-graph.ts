@@ -8,6 +8,7 @@ import { useDocumentStore } from './store/document-store.ts';
 import { useExportStore } from './store/export-store.ts';
 import { notify, notifyError } from './store/notice-store.ts';
 import { useSelectionStore } from './store/selection-store.ts';
+import { activeRange, useTimelineStore } from './store/timeline-store.ts';
 
 /** The Export node to run: the selected sink, or the only one in the graph. */
 export function exportNodeToRun(): { id?: string; problem?: string } {
@@ -19,6 +20,14 @@ export function exportNodeToRun(): { id?: string; problem?: string } {
   return { problem: sinks.length ? 'select the Export node to run' : 'add an Export node first' };
 }
 
+/** The in/out points as an export range (end exclusive), when the user set any. */
+function exportRange(): { start: number; end: number } | undefined {
+  const t = useTimelineStore.getState();
+  if (t.inPoint === undefined && t.outPoint === undefined) return undefined;
+  const { first, last } = activeRange(t);
+  return { start: first, end: last + 1 };
+}
+
 export async function exportGraph(): Promise<void> {
   const store = useExportStore.getState();
   if (store.running) return;
@@ -28,10 +37,12 @@ export async function exportGraph(): Promise<void> {
     return;
   }
   const controller = new AbortController();
+  useTimelineStore.getState().patch({ speed: 0 });
   store.start(id, () => controller.abort(new DOMException('export cancelled', 'AbortError')));
   const { evaluator, services } = engine();
   const filename = useDocumentStore.getState().doc.nodes.find((n) => n.id === id)?.params.filename;
-  notify(`Exporting ${String(filename || id)}…`);
+  const range = exportRange();
+  notify(`Exporting ${String(filename || id)}${range ? ` (frames ${range.start}–${range.end - 1}, from in/out)` : ''}…`);
   try {
     const gpu = await services.gpu().catch(() => undefined);
     const result = await runExport({
@@ -40,6 +51,7 @@ export async function exportGraph(): Promise<void> {
       gpu,
       signal: controller.signal,
       target: { kind: 'memory' },
+      range,
       onProgress: (done, total) => useExportStore.getState().progress(done, total),
     });
     if (!result.blob) throw new Error('the export produced no file');

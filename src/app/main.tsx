@@ -5,6 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
+import './styles/node.css';
+import './styles/viewer.css';
+import './styles/overlays.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');

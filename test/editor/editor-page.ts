@@ -19,9 +19,11 @@ export const nodeBox = (page: Page, id: string) => page.locator(`.react-flow__no
 
 export const wireCount = (page: Page) => page.locator('.react-flow__edge').count();
 
+/** Adds a node with the toolbar's "Add node" button: search by its label and click it. */
 export async function addNodeFromMenu(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: 'Add node' }).click();
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  await page.getByRole('combobox', { name: 'Search node types' }).fill(label);
+  await page.getByRole('option').filter({ has: page.locator('.node-search-label', { hasText: new RegExp(`^${label}$`) }) }).click();
 }
 
 /** Centre of a handle once it stopped moving (the canvas may still be fitting the view). */
@@ -84,4 +86,72 @@ export async function dropFile(page: Page, path: string, name: string, type: str
 export async function centreOf(page: Page, selector: string) {
   const box = (await page.locator(selector).first().boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** The document as Save (Ctrl+S) writes it, parsed. */
+export async function savedDocument(page: Page): Promise<{ nodes: { id: string; disabled?: boolean; params: Record<string, unknown>; position: { x: number; y: number } }[]; edges: { from: { node: string; port: string }; to: { node: string; port: string } }[] }> {
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const file = await download;
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Drags a node by its header by (dx, dy) screen pixels. */
+export async function dragNode(page: Page, id: string, dx: number, dy: number): Promise<void> {
+  const box = (await nodeBox(page, id).locator('.graph-node-header').boundingBox())!;
+  const x = box.x + box.width / 2 - 20;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
+  await page.mouse.move(x + dx, y + dy, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Opens the example with no models installed: RVM fails at once, so tests stay light. */
+export async function openEditorWithoutModels(page: Page): Promise<void> {
+  await page.route('/models/installed.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openEditor(page);
+}
+
+/**
+ * Opens a graph file through the Open… picker. Media it names as `__test/<name>` resolve
+ * under /examples/ (the base of the example opened first) and are answered from `media`.
+ */
+export async function openGraphWithMedia(page: Page, graphPath: string, media: Record<string, string>): Promise<void> {
+  for (const [name, path] of Object.entries(media)) {
+    await page.route(`/examples/__test/${name}`, (route) => route.fulfill({ path, contentType: 'video/mp4' }));
+  }
+  await pickFile(page, () => page.getByRole('button', { name: 'Open…' }).click(), graphPath);
+}
+
+/** The viewer canvas's pixels (what the user sees, before scaling to the screen). */
+export async function viewerPixels(page: Page): Promise<{ width: number; height: number; data: number[] }> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('.viewer-canvas')!;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    return { width: d.width, height: d.height, data: [...d.data] };
+  });
+}
+
+export const pixelAt = (p: { width: number; data: number[] }, x: number, y: number) => {
+  const o = (y * p.width + x) * 4;
+  return p.data.slice(o, o + 3);
+};
+
+/** Waits until the viewer shows `node` at `frame` (not working any more). */
+export async function viewerShows(page: Page, text: RegExp): Promise<void> {
+  await expect(page.getByTestId('viewer-info')).toHaveText(text, { timeout: 120_000 });
+}
+
+/** Graph file text for tests. */
+export function graphFile(nodes: unknown[], edges: [string, string, string, string][]): string {
+  return JSON.stringify({
+    format: 'mattegraph',
+    version: 1,
+    nodes,
+    edges: edges.map(([a, ap, b, bp]) => ({ from: { node: a, port: ap }, to: { node: b, port: bp } })),
+  });
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedMedia, sharedModels } from '../support/shared-paths.ts';
-import { centreOf, dropFile, nodeBox, openEditor, pickFile, wireCount } from './editor-page.ts';
+import { addNodeFromMenu, centreOf, dropFile, nodeBox, openEditor, pickFile, wireCount } from './editor-page.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'mattegraph-editor-files-'));
 const clipPath = join(work, 'clip-6.mp4');
@@ -75,7 +75,7 @@ test('Open video fills the only video source; dropped videos make or fill source
   // Scrub with the keyboard: the viewer follows.
   await page.getByRole('slider', { name: 'Frame' }).focus();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('frame-number')).toHaveText(/^frame 5 \/ 5 · 0:00\.50/);
+  await expect(page.getByTestId('frame-number')).toHaveText(/^frame 5 \/ 5 · 00:00:00:05/);
   await expect(page.getByTestId('viewer-info')).toHaveText(/192×108 image$/);
 
   // Dropping on the node replaces its file instead of adding a node.
@@ -85,8 +85,7 @@ test('Open video fills the only video source; dropped videos make or fill source
   await expect(page.locator('.react-flow__node')).toHaveCount(1);
   await expect(page.getByTestId('viewer-info')).toHaveText(/videoSource · 768×432 image/);
 
-  await page.getByRole('button', { name: 'Add node' }).click();
-  await page.getByRole('menuitem', { name: 'RVM matte' }).click();
+  await addNodeFromMenu(page, 'RVM matte');
   await nodeBox(page, 'rvmMatte').click();
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(1);

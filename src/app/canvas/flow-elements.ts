@@ -23,12 +23,12 @@ interface CacheEntry {
 export class FlowNodeCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  nodes(doc: GraphDocument, selectedId: string | undefined, measured: ReadonlyMap<string, Measured>): GraphFlowNode[] {
+  nodes(doc: GraphDocument, selectedIds: ReadonlySet<string>, measured: ReadonlyMap<string, Measured>): GraphFlowNode[] {
     const out: GraphFlowNode[] = [];
     const live = new Set<string>();
     for (const graphNode of doc.nodes) {
       live.add(graphNode.id);
-      const selected = graphNode.id === selectedId;
+      const selected = selectedIds.has(graphNode.id);
       const size = measured.get(graphNode.id);
       const old = this.entries.get(graphNode.id);
       if (old && old.graphNode === graphNode && old.selected === selected && old.measured === size) {
@@ -63,6 +63,8 @@ export function flowEdges(doc: GraphDocument, registry: NodeRegistry<unknown>, s
       target: e.to.node,
       targetHandle: e.to.port,
       selected: isSelected,
+      className: type ? `wire-${type}` : undefined,
+      ariaLabel: `wire ${e.from.node}.${e.from.port} to ${e.to.node}.${e.to.port}${type ? ` (${type})` : ''}`,
       style: { stroke: type ? portColor[type] : undefined, strokeWidth: isSelected ? 3 : 2 },
     };
   });

@@ -6,7 +6,11 @@ import { memo } from 'react';
 import type { PortSpec } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
 import { handleBackground } from '../port-colors.ts';
+import { useDocumentStore } from '../store/document-store.ts';
 import { useStatusStore } from '../store/status-store.ts';
+import { useViewerStore } from '../store/viewer-store.ts';
+import { NodeThumbnail } from './node-thumbnail.tsx';
+import { RelinkMedia } from './relink-media.tsx';
 import type { GraphFlowNode } from './flow-elements.ts';
 
 function PortRow({ port, side }: { port: PortSpec; side: 'in' | 'out' }) {
@@ -33,22 +37,44 @@ function fileNames(params: Record<string, unknown>, fileKeys: string[]): string[
     .map((v) => v.split('/').pop() ?? v);
 }
 
+/** Labels of required inputs with no wire, joined (a string keeps the store selector stable). */
+function useMissingInputs(id: string, inputs: readonly PortSpec[]): string {
+  return useDocumentStore((s) =>
+    inputs
+      .filter((p) => !p.optional && !s.doc.edges.some((e) => e.to.node === id && e.to.port === p.id))
+      .map((p) => p.label)
+      .join(', '),
+  );
+}
+
 export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<GraphFlowNode>) {
   const { graphNode } = data;
   const def = engine().registry.get(graphNode.type);
   const status = useStatusStore((s) => s.byNode[id]);
+  const missing = useMissingInputs(id, def?.inputs ?? []);
+  const slot = useViewerStore((s) => Object.entries(s.slots).find(([, n]) => n === id)?.[0]);
+  const viewed = useViewerStore((s) => (s.target === id ? 'A' : s.wipe && s.compare === id ? 'B' : undefined));
   if (!def) return <div className="graph-node state-error">unknown node type {graphNode.type}</div>;
   const fileKeys = Object.entries(def.params).filter(([, p]) => p.kind === 'file').map(([k]) => k);
   const files = fileNames(graphNode.params, fileKeys);
-  const state = status?.state ?? 'idle';
+  const state: string = status?.state ?? (missing ? 'missing' : 'idle');
   const facts = Object.entries(status?.facts ?? {});
+  const disabled = !!graphNode.disabled;
   return (
-    <div className={`graph-node state-${state}${selected ? ' selected' : ''}`} data-node-type={graphNode.type}>
+    <div
+      className={`graph-node state-${state}${selected ? ' selected' : ''}${disabled ? ' disabled' : ''}`}
+      data-node-type={graphNode.type}
+      title={def.description}
+    >
       <div className="graph-node-header">
-        <span className={`status-dot state-${state}`} aria-label={`status ${state}`} />
+        <span className={`status-dot state-${state}`} role="img" aria-label={`status ${state === 'missing' ? 'missing input' : state}`} />
         <span className="graph-node-label">{def.label}</span>
+        {disabled && <span className="graph-node-badge" title="Disabled (D): passes its main input through">off</span>}
+        {viewed && <span className="graph-node-viewed" title={`Shown in the viewer${viewed === 'B' ? ' as B (right of the wipe)' : ''}`}>{viewed === 'A' ? '◉' : 'B'}</span>}
+        {slot && <span className="graph-node-slot" title={`Viewer slot ${slot} (press ${slot} to view)`}>{slot}</span>}
         <span className="graph-node-id">{id}</span>
       </div>
+      <NodeThumbnail nodeId={id} />
       <div className="graph-node-ports">
         <div className="ports-in">
           {def.inputs.map((p) => <PortRow key={p.id} port={p} side="in" />)}
@@ -58,6 +84,10 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
         </div>
       </div>
       {files.length > 0 && <div className="graph-node-file" title={files.join(', ')}>{files.join(', ')}</div>}
+      <RelinkMedia nodeId={id} />
+      {missing && !status?.message && (
+        <div className="graph-node-message state-missing">missing input: {missing}</div>
+      )}
       {status?.message && (
         <div className="graph-node-message" role={state === 'error' ? 'alert' : undefined} title={status.message}>
           {status.message}

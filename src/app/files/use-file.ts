@@ -10,7 +10,9 @@ import { addNode, setNodeParam } from '../graph-actions.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { notify, notifyError } from '../store/notice-store.ts';
 import { useStatusStore } from '../store/status-store.ts';
+import { useMediaStore } from '../store/media-store.ts';
 import { accepts } from './file-kinds.ts';
+import { keepMediaCopy } from './media-copies.ts';
 
 /** Node types that load a model, and the model family they take. */
 export const modelFamilyOf: Readonly<Record<string, ModelFamily>> = { RvmMatte: 'rvm' };
@@ -38,7 +40,13 @@ export function registerUserFile(file: File): string {
   const same = (b: Blob | undefined) =>
     b instanceof File && b.size === file.size && b.lastModified === file.lastModified;
   for (let i = 2; files.has(name) && !same(files.get(name)); i++) name = `${stem} (${i})${ext}`;
+  const fresh = files.get(name) !== file;
   files.set(name, file);
+  if (fresh) {
+    // Kept for the autosaved session; a node that was missing this file can now find it.
+    void keepMediaCopy(name, file);
+    useMediaStore.getState().bump();
+  }
   return name;
 }
 

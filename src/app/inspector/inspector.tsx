@@ -2,6 +2,7 @@
 // its definition's params schema.
 
 import { engine } from '../engine.ts';
+import { toggleDisabled } from '../graph-actions.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { useSelectionStore } from '../store/selection-store.ts';
 import { useStatusStore } from '../store/status-store.ts';
@@ -27,6 +28,10 @@ export function Inspector() {
         {def?.label ?? node.type} <span className="node-id">{node.id}</span>
       </h2>
       {def && <p className="description">{def.description}</p>}
+      <label className="disable-toggle">
+        <input type="checkbox" checked={!!node.disabled} onChange={() => toggleDisabled([node.id])} />
+        Disabled <kbd>D</kbd> <span className="hint">passes its main input through</span>
+      </label>
       {status?.message && <p className={`inspector-status state-${status.state}`}>{status.message}</p>}
       {params.length === 0 && <p className="hint">This node has no settings.</p>}
       <div className="params">

@@ -2,6 +2,7 @@
 // `allowAuto`, an "auto" checkbox in front (numberOrAuto params).
 
 import { useEffect, useState } from 'react';
+import { gestureUntilPointerUp } from '../store/edit-groups.ts';
 
 interface Props {
   id: string;
@@ -62,6 +63,7 @@ export function NumberField({ id, label, value, min, max, step, allowAuto, onCha
           step={stepAttr}
           value={isAuto ? lastNumber : value}
           disabled={isAuto}
+          onPointerDown={gestureUntilPointerUp}
           onChange={(e) => commit(e.target.value)}
         />
       )}

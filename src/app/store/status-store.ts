@@ -9,6 +9,8 @@ interface StatusState {
   /** Drops statuses of nodes that no longer exist, and errors that may no longer hold. */
   prune(liveIds: ReadonlySet<string>, clearErrors: boolean): void;
   clearAll(): void;
+  /** Forgets one node's status (its problem was just fixed). */
+  clear(nodeId: string): void;
 }
 
 export const useStatusStore = create<StatusState>()((set, get) => ({
@@ -21,4 +23,8 @@ export const useStatusStore = create<StatusState>()((set, get) => ({
     if (kept.length !== Object.keys(get().byNode).length) set({ byNode: Object.fromEntries(kept) });
   },
   clearAll: () => set({ byNode: {} }),
+  clear: (nodeId) => {
+    const { [nodeId]: _, ...rest } = get().byNode;
+    set({ byNode: rest });
+  },
 }));

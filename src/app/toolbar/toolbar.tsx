@@ -1,13 +1,15 @@
 // The toolbar: graph file commands, loading a video, adding nodes, and export.
 
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { fileKind } from '../files/file-kinds.ts';
 import { useVideoFile } from '../files/use-file.ts';
+import { askSaveAs, registerOpenPicker } from '../files/file-commands.ts';
 import { newGraph, openGraphFile, saveGraph } from '../graph-file.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { notifyError } from '../store/notice-store.ts';
 import { useSelectionStore } from '../store/selection-store.ts';
-import { AddNodeMenu } from './add-node-menu.tsx';
+import { EditButtons } from './edit-buttons.tsx';
+import { ExamplesMenu } from './examples-menu.tsx';
 import { ExportControls } from './export-controls.tsx';
 
 /** The VideoSource a picked video goes to: the selected one, or the only one in the graph. */
@@ -44,17 +46,23 @@ export function Toolbar() {
   const graphInput = useRef<HTMLInputElement>(null);
   const videoInput = useRef<HTMLInputElement>(null);
   const name = useDocumentStore((s) => s.name);
+  useEffect(() => {
+    registerOpenPicker(() => graphInput.current?.click());
+    return () => registerOpenPicker(undefined);
+  }, []);
   return (
     <header className="toolbar">
       <span className="app-name">Mattegraph</span>
       <span className="doc-name" title="Graph file">{name}</span>
       <div className="toolbar-group" role="group" aria-label="Graph file">
-        <button type="button" onClick={newGraph}>New</button>
-        <button type="button" onClick={() => graphInput.current?.click()}>Open…</button>
-        <button type="button" onClick={saveGraph}>Save</button>
+        <button type="button" onClick={newGraph} title="New empty graph">New</button>
+        <button type="button" onClick={() => graphInput.current?.click()} title="Open a .mattegraph.json (Ctrl+O), or drop it on the canvas">Open…</button>
+        <button type="button" onClick={saveGraph} title="Save as .mattegraph.json (Ctrl+S)">Save</button>
+        <button type="button" onClick={askSaveAs} title="Save under a new name (Ctrl+Shift+S)">Save as…</button>
+        <ExamplesMenu />
         <HiddenFilePicker
           inputRef={graphInput}
-          accept=".json,application/json"
+          accept=".json,.mattegraph.json,application/json"
           label="Open graph file"
           onFile={(f) => void openGraphFile(f)}
         />
@@ -70,7 +78,7 @@ export function Toolbar() {
             else useVideoFile(f, videoSourceForPick());
           }}
         />
-        <AddNodeMenu />
+        <EditButtons />
       </div>
       <div className="toolbar-spacer" />
       <ExportControls />

@@ -1,6 +1,7 @@
-// Keeps the viewer canvas showing the viewed node at the current frame. Any change (frame,
-// node, params, wires) starts a new request and aborts the older one. Nothing is evaluated
-// while an export runs: the export owns the evaluator's timeline then.
+// Keeps the viewer showing A (and B in the wipe) at the current frame. Any change of frame,
+// node, params or wires starts a new request and aborts the older one; pictures seen before
+// come from the picture cache. Nothing is evaluated while an export runs: the export owns the
+// evaluator's timeline then. Channel mode and wipe position only recompose what was fetched.
 
 import { useEffect, type RefObject } from 'react';
 import type { NodeRegistry } from '../../graph/registry.ts';
@@ -9,19 +10,55 @@ import { engine } from '../engine.ts';
 import { evalKey } from '../eval-key.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { useExportStore } from '../store/export-store.ts';
+import { useMediaStore } from '../store/media-store.ts';
 import { useSelectionStore } from '../store/selection-store.ts';
+import { useTimelineStore } from '../store/timeline-store.ts';
+import { useThumbnailStore } from '../store/thumbnail-store.ts';
 import { useViewerStore } from '../store/viewer-store.ts';
-import { renderFrame } from './render-frame.ts';
-import { viewPort } from './view-port.ts';
+import { composeView } from './compose-view.ts';
+import { currentView, setCurrentView } from './current-view.ts';
+import { shortHash } from './short-hash.ts';
+import { updateThumbnails } from './thumbnails.ts';
+import { fetchView, type ViewedPort } from './view-request.ts';
+import { colourSourceFor, viewPort } from './view-port.ts';
 
 /** Short pause so a burst of edits (typing, dragging a slider) makes one request. */
-const SETTLE_MS = 40;
+const SETTLE_MS = 30;
+/** While playing, thumbnails are renewed at most this often. */
+const PLAYING_THUMBS_MS = 1000;
+
+let lastThumbs = 0;
+
+function draw(canvas: HTMLCanvasElement) {
+  const view = currentView();
+  if (!view) return;
+  const { channel, wipe, wipePos } = useViewerStore.getState();
+  const out = composeView(view.a, channel, wipe ? view.b : undefined, wipe && view.b ? wipePos : undefined);
+  if (canvas.width !== out.width) canvas.width = out.width;
+  if (canvas.height !== out.height) canvas.height = out.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('the viewer canvas has no 2D context');
+  ctx.putImageData(new ImageData(out.pixels, out.width, out.height), 0, 0);
+}
+
+function viewed(nodeId: string | undefined): ViewedPort | undefined {
+  if (!nodeId) return undefined;
+  const doc = useDocumentStore.getState().doc;
+  const registry = engine().registry as NodeRegistry<unknown>;
+  const port = viewPort(doc, registry, nodeId);
+  return port && { port, colour: colourSourceFor(doc, registry, port) };
+}
 
 export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>): void {
   const selected = useSelectionStore((s) => s.nodeId);
   const target = useViewerStore((s) => s.target);
-  const frame = useViewerStore((s) => s.frame);
+  const compare = useViewerStore((s) => s.compare);
+  const wipe = useViewerStore((s) => s.wipe);
+  const channel = useViewerStore((s) => s.channel);
+  const wipePos = useViewerStore((s) => s.wipePos);
+  const frame = useTimelineStore((s) => s.frame);
   const key = useDocumentStore((s) => evalKey(s.doc));
+  const epoch = useMediaStore((s) => s.epoch);
   const exporting = useExportStore((s) => s.running !== undefined);
 
   useEffect(() => {
@@ -29,11 +66,17 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
   }, [selected]);
 
   useEffect(() => {
+    if (canvas.current) draw(canvas.current);
+  }, [channel, wipePos, canvas]);
+
+  useEffect(() => {
     const viewer = useViewerStore.getState();
-    const doc = useDocumentStore.getState().doc;
-    const port = target ? viewPort(doc, engine().registry as NodeRegistry<unknown>, target) : undefined;
-    if (!port || !canvas.current) {
-      viewer.patch({ state: 'empty', message: undefined, frameCount: undefined, shown: undefined });
+    const a = viewed(target);
+    const b = wipe && compare && compare !== target ? viewed(compare) : undefined;
+    if (!a || !canvas.current) {
+      setCurrentView(undefined);
+      viewer.patch({ state: 'empty', message: undefined, shown: undefined });
+      useTimelineStore.getState().patch({ frameCount: undefined });
       return;
     }
     if (exporting) {
@@ -41,28 +84,40 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
       return;
     }
     const controller = new AbortController();
+    const { signal } = controller;
+    const stateKey = `${shortHash(key)}.${epoch}`;
+    const playing = useTimelineStore.getState().speed !== 0;
     viewer.patch({ state: 'working', message: undefined });
+    const onClip = (clip?: ClipInfo) => useTimelineStore.getState().patch({ frameCount: clip?.frameCount, fps: clip?.fps });
+    const run = async () => {
+      const r = await fetchView(engine(), { a, b, frame, stateKey }, signal, onClip);
+      if (signal.aborted || !canvas.current) return;
+      setCurrentView({ frame: r.frame, a: r.a, b: r.b, aNode: a.port.node, bNode: b?.port.node });
+      draw(canvas.current);
+      const { width, height, kind } = r.a.picture;
+      useViewerStore.getState().patch({ state: 'shown', message: undefined, shown: { width, height, kind } });
+      // evalMs keeps the last real evaluation's time: cached frames say nothing about the graph.
+      useTimelineStore.getState().patch({ shownFrame: r.frame, shownAt: performance.now(), ...(r.evaluated ? { evalMs: r.evalMs } : {}) });
+      if (r.frame !== frame) useTimelineStore.getState().setFrame(r.frame);
+      const now = performance.now();
+      if (!playing || now - lastThumbs > PLAYING_THUMBS_MS) {
+        lastThumbs = now;
+        const targets = [a.port.node, ...(b ? [b.port.node] : [])];
+        await updateThumbnails(engine(), useDocumentStore.getState().doc, targets, r.frame, stateKey, r.evaluated, signal);
+      }
+    };
     const timer = setTimeout(() => {
-      const onClip = (clip?: ClipInfo) => viewer.patch({ frameCount: clip?.frameCount, fps: clip?.fps });
-      renderFrame(engine(), port, frame, canvas.current!, controller.signal, onClip).then(
-        (r) => {
-          if (controller.signal.aborted) return;
-          useViewerStore.getState().patch({
-            state: 'shown',
-            message: undefined,
-            shown: { width: r.width, height: r.height, kind: r.kind },
-          });
-          if (r.frame !== frame) useViewerStore.getState().setFrame(r.frame);
-        },
-        (e: unknown) => {
-          if (controller.signal.aborted) return;
-          useViewerStore.getState().patch({ state: 'error', message: e instanceof Error ? e.message : String(e), shown: undefined });
-        },
-      );
-    }, SETTLE_MS);
+      run().catch((e: unknown) => {
+        if (signal.aborted) return;
+        setCurrentView(undefined);
+        useThumbnailStore.getState().markStale(new Set());
+        useViewerStore.getState().patch({ state: 'error', message: e instanceof Error ? e.message : String(e), shown: undefined });
+        useTimelineStore.getState().patch({ speed: 0 });
+      });
+    }, playing ? 0 : SETTLE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [target, frame, key, exporting, canvas]);
+  }, [target, compare, wipe, frame, key, epoch, exporting, canvas]);
 }

@@ -1,18 +1,34 @@
-// The viewer: the viewed node's picture at the current frame, scaled to fit, with the frame
-// slider below and any error of the evaluation in plain words.
+// The viewer: the viewed node's picture at the current frame (channel modes, zoom and pan, an
+// A/B wipe against another node, a pixel probe), the timeline below it, and any error of the
+// evaluation in plain words.
 
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useViewerStore } from '../store/viewer-store.ts';
-import { FrameBar } from './frame-bar.tsx';
+import { Timeline } from '../timeline/timeline.tsx';
 import { useViewerRendering } from './use-viewer-rendering.ts';
+import { ViewerControls, ZoomControls } from './viewer-controls.tsx';
+import { ViewerStage, type Probe } from './viewer-stage.tsx';
+
+function ProbeLine({ probe }: { probe?: Probe }) {
+  if (!probe) return <span className="probe muted" data-testid="pixel-probe">Move the mouse over the picture to read pixels.</span>;
+  const [r, g, b, a] = probe.rgba;
+  return (
+    <span className="probe" data-testid="pixel-probe">
+      {probe.node} · x {probe.x} y {probe.y} · R {r} G {g} B {b} A {a}
+    </span>
+  );
+}
 
 export function Viewer() {
   const canvas = useRef<HTMLCanvasElement>(null);
   useViewerRendering(canvas);
+  const [probe, setProbe] = useState<Probe>();
   const target = useViewerStore((s) => s.target);
   const state = useViewerStore((s) => s.state);
   const message = useViewerStore((s) => s.message);
   const shown = useViewerStore((s) => s.shown);
+  const slots = useViewerStore((s) => s.slots);
+  const slot = Object.entries(slots).find(([, id]) => id === target)?.[0];
   return (
     <section className="viewer" aria-label="Viewer">
       <div className="viewer-head">
@@ -22,17 +38,20 @@ export function Viewer() {
           {shown ? ` · ${shown.width}×${shown.height} ${shown.kind}` : ''}
           {state === 'working' ? ' · working…' : ''}
         </span>
+        {slot && <span className="slot-badge" title={`Viewer slot ${slot} (press ${slot})`}>{slot}</span>}
+        <ZoomControls />
       </div>
-      <div className={`viewer-stage state-${state}`}>
-        <canvas ref={canvas} className="viewer-canvas" hidden={state === 'empty' || (state === 'error' && !shown)} aria-label="Viewed frame" />
-        {state === 'empty' && <p className="hint">Select a node to see its output at this frame.</p>}
+      <ViewerControls />
+      <div className="viewer-frame">
+        <ViewerStage canvas={canvas} onProbe={setProbe} />
         {message && (
           <p className={`viewer-message state-${state}`} role={state === 'error' ? 'alert' : 'status'} data-testid="viewer-message">
             {message}
           </p>
         )}
       </div>
-      <FrameBar />
+      <ProbeLine probe={probe} />
+      <Timeline />
     </section>
   );
 }

@@ -1,0 +1,31 @@
+// The small live picture of a node's output at the current frame (dimmed when it is from
+// another frame or an older graph).
+
+import { useEffect, useRef } from 'react';
+import { thumbnailOf, useThumbnailStore } from '../store/thumbnail-store.ts';
+
+export function NodeThumbnail({ nodeId }: { nodeId: string }) {
+  const version = useThumbnailStore((s) => s.versions[nodeId] ?? 0);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const thumb = version ? thumbnailOf(nodeId) : undefined;
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !thumb) return;
+    c.width = thumb.image.width;
+    c.height = thumb.image.height;
+    c.getContext('2d')?.putImageData(thumb.image, 0, 0);
+  }, [thumb, version]);
+  if (!thumb) return null;
+  return (
+    <div className={`graph-node-thumb${thumb.current ? '' : ' stale'}`}>
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`${nodeId} output at frame ${thumb.frame}${thumb.current ? '' : ' (not current)'}`}
+        data-testid={`thumb-${nodeId}`}
+        data-frame={thumb.frame}
+        data-current={thumb.current}
+      />
+    </div>
+  );
+}
