@@ -27,7 +27,8 @@ export const bgmv2Matte: NodeDefinition<NodeServices> = {
   ],
   params: {
     model: {
-      kind: 'string',
+      kind: 'model',
+      family: 'bgmv2',
       label: 'Model',
       default: 'auto',
       help: 'A BackgroundMattingV2 ONNX export (e.g. onnx_mobilenetv2_hd.onnx); `auto` takes the installed one.',

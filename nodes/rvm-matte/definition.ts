@@ -29,7 +29,8 @@ export const rvmMatte: NodeDefinition<NodeServices> = {
   ],
   params: {
     model: {
-      kind: 'string',
+      kind: 'model',
+      family: 'rvm',
       label: 'Model',
       default: 'auto',
       help: '`auto` takes the official MobileNetV3 fp32 file when installed, else the best installed build.',

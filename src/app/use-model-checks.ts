@@ -24,12 +24,15 @@ async function modelProblem(family: ModelFamily, id: string): Promise<string | u
 
 export function useModelChecks(): void {
   const wanted = useDocumentStore((s) =>
-    JSON.stringify(s.doc.nodes.filter((n) => modelFamilyOf[n.type]).map((n) => [n.id, n.type, n.params.model])),
+    JSON.stringify(s.doc.nodes.flatMap((n) => {
+      const family = modelFamilyOf(n.type);
+      return family ? [[n.id, family, n.params.model]] : [];
+    })),
   );
   useEffect(() => {
     let live = true;
-    for (const [id, type, model] of JSON.parse(wanted) as [string, string, string][]) {
-      void modelProblem(modelFamilyOf[type], String(model ?? 'auto')).then((problem) => {
+    for (const [id, family, model] of JSON.parse(wanted) as [string, ModelFamily, string][]) {
+      void modelProblem(family, String(model ?? 'auto')).then((problem) => {
         if (live && problem) useStatusStore.getState().set(id, { state: 'error', message: problem });
       });
     }

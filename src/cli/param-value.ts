@@ -6,7 +6,7 @@ import type { ParamSpec, ParamValue } from '../graph/types.ts';
 export type ParamKind = ParamSpec['kind'];
 
 const numberLike = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const textKinds: readonly ParamKind[] = ['string', 'file', 'color', 'enum'];
+const textKinds: readonly ParamKind[] = ['string', 'file', 'color', 'enum', 'model'];
 
 export function parseParamValue(text: string, kind?: ParamKind): ParamValue {
   if (kind && textKinds.includes(kind)) return text;

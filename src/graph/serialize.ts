@@ -159,6 +159,7 @@ export function checkParam(nodeId: string, key: string, spec: ParamSpec, value: 
       return value;
     case 'file':
     case 'string':
+    case 'model':
       if (typeof value !== 'string') throw bad('must be a string');
       return value;
   }

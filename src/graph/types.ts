@@ -42,6 +42,10 @@ export interface NumberOrAutoParam extends ParamBase<'numberOrAuto', number | 'a
   step?: number;
 }
 export interface StringParam extends ParamBase<'string', string> {}
+/** A model of a family (`auto` or a model id); the editor offers the installed ones. */
+export interface ModelParam extends ParamBase<'model', string> {
+  family: string;
+}
 
 export type ParamSpec =
   | NumberParam
@@ -50,7 +54,8 @@ export type ParamSpec =
   | EnumParam
   | FileParam
   | NumberOrAutoParam
-  | StringParam;
+  | StringParam
+  | ModelParam;
 
 export type ParamsSchema = Readonly<Record<string, ParamSpec>>;
 export type Params = Record<string, ParamValue>;

@@ -39,7 +39,7 @@ export async function handleDroppedFiles(files: readonly File[], place: DropPlac
       return;
     }
     if (kind === 'model') {
-      const modelNode = [under, selected].find((n) => n && modelFamilyOf[n.type]);
+      const modelNode = [under, selected].find((n) => n && modelFamilyOf(n.type));
       await useModelFile(file, modelNode?.id ?? addNode('RvmMatte', nextPosition()));
     } else if (target && param) {
       setFileParam(target.id, param, file);

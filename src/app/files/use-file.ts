@@ -14,8 +14,11 @@ import { useMediaStore } from '../store/media-store.ts';
 import { accepts } from './file-kinds.ts';
 import { keepMediaCopy } from './media-copies.ts';
 
-/** Node types that load a model, and the model family they take. */
-export const modelFamilyOf: Readonly<Record<string, ModelFamily>> = { RvmMatte: 'rvm' };
+/** The model family a node type loads (from its `model` param's schema), if any. */
+export function modelFamilyOf(type: string): ModelFamily | undefined {
+  const spec = engine().registry.get(type)?.params.model;
+  return spec?.kind === 'model' ? (spec.family as ModelFamily) : undefined;
+}
 
 const nodeById = (id: string): GraphNode | undefined =>
   useDocumentStore.getState().doc.nodes.find((n) => n.id === id);
@@ -69,7 +72,7 @@ export function useVideoFile(file: File, nodeId?: string, position?: { x: number
 /** Adds an .onnx to the model library and points `nodeId`'s model param at it. */
 export async function useModelFile(file: File, nodeId: string): Promise<boolean> {
   const node = nodeById(nodeId);
-  const family = node && modelFamilyOf[node.type];
+  const family = node && modelFamilyOf(node.type);
   if (!node || !family) {
     notifyError(`${file.name}: only a model node (RVM Matte) takes an .onnx file`);
     return false;

@@ -2,7 +2,8 @@
 
 import type { GraphNode } from '../../graph/document.ts';
 import type { ParamSpec, ParamValue } from '../../graph/types.ts';
-import { modelFamilyOf, setFileParam } from '../files/use-file.ts';
+import type { ModelFamily } from '../../ml/model-library.ts';
+import { setFileParam } from '../files/use-file.ts';
 import { setNodeParam } from '../graph-actions.ts';
 import { FileField } from './file-field.tsx';
 import { ModelField } from './model-field.tsx';
@@ -52,13 +53,12 @@ function Control({ node, paramKey, spec, id }: Props & { id: string }) {
       return (
         <FileField id={id} label={spec.label} value={String(value)} accept={spec.accept} onFile={(f) => setFileParam(node.id, paramKey, f)} />
       );
-    case 'string': {
-      const family = paramKey === 'model' ? modelFamilyOf[node.type] : undefined;
-      if (family) {
-        return <ModelField id={id} nodeId={node.id} label={spec.label} family={family} value={String(value)} onChange={set} />;
-      }
+    case 'model':
+      return (
+        <ModelField id={id} nodeId={node.id} label={spec.label} family={spec.family as ModelFamily} value={String(value)} onChange={set} />
+      );
+    case 'string':
       return <input id={id} type="text" value={String(value)} spellCheck={false} onChange={(e) => set(e.target.value)} />;
-    }
   }
 }
 
