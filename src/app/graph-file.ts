@@ -24,7 +24,9 @@ export function showDocument(doc: GraphDocument, name: string): void {
   useSelectionStore.getState().clear();
   useStatusStore.getState().clearAll();
   useThumbnailStore.getState().drop(new Set());
-  useViewerStore.getState().patch({ target: undefined, compare: undefined, previous: undefined, wipe: false, slots: {}, state: 'empty', message: undefined });
+  // The viewer starts on the graph's result (its sink), so an opened graph shows something.
+  const sink = doc.nodes.find((n) => engine().registry.get(n.type)?.sink);
+  useViewerStore.getState().patch({ target: sink?.id, compare: undefined, previous: undefined, wipe: false, slots: {}, state: 'empty', message: undefined });
   useTimelineStore.getState().patch({ frame: 0, frameCount: undefined, inPoint: undefined, outPoint: undefined, speed: 0 });
   useDocumentStore.getState().replace(doc, name);
 }
