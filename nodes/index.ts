@@ -10,7 +10,9 @@ import { refineViewer } from './refine-viewer/definition.ts';
 import { backgroundPlate } from './background-plate/definition.ts';
 import { composite } from './composite/definition.ts';
 import { exportNode } from './export/definition.ts';
+import { webcamSource } from './webcam-source/definition.ts';
+import { colorKey } from './color-key/definition.ts';
 
-export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, bgmv2Matte, backgroundPlate, composite, refineViewer, exportNode];
+export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, webcamSource, rvmMatte, bgmv2Matte, colorKey, backgroundPlate, composite, refineViewer, exportNode];
 
 export const createRegistry = () => new NodeRegistry<NodeServices>(nodeDefinitions);

@@ -1,7 +1,7 @@
 // The headless render page (headless.html, built into dist/): the CLI opens it in headless
 // Chromium and calls `window.mattegraphHeadless`. It runs the editor's engine: parseGraph with
 // the node registry, BrowserServices, the Evaluator and the Export node's export job, streaming
-// the MP4's bytes back to the CLI's server.
+// the output's bytes (every file of it) back to the CLI's server.
 
 import { createRegistry } from '../../nodes/index.ts';
 import type { NodeServices } from '../../nodes/services.ts';
@@ -10,6 +10,7 @@ import { GraphFileError, parseGraph } from '../graph/serialize.ts';
 import type { NodeStatus } from '../graph/types.ts';
 import { BrowserServices } from '../host/browser-services.ts';
 import { runExport } from '../media/export-job.ts';
+import { openVideoFrameCount } from '../media/open-frames.ts';
 import { InstalledModelLibrary } from '../ml/installed-models.ts';
 import { runBench } from './headless-bench.ts';
 import { createChunkUploader } from './headless-upload.ts';
@@ -76,11 +77,26 @@ async function render(job: HeadlessRenderJob): Promise<HeadlessRenderResult> {
       // Images may live on the GPU (shader nodes); without WebGPU they are all on the CPU.
       gpu: await services.gpu().catch(() => undefined),
       range: job.range,
+      outputName: job.outputName,
+      format: job.format,
       onProgress: (done, total) => reportProgress(done, total),
       target: { kind: 'stream', write: upload.write },
     });
     await upload.finished();
-    return { ok: true, frames: result.frameCount, exportMs: performance.now() - started, statuses };
+    evaluator.dispose();
+    // Sources close their decoders once their open promises settle.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return {
+      ok: true,
+      frames: result.frameCount,
+      exportMs: performance.now() - started,
+      statuses,
+      notes: result.notes,
+      audio: result.audio,
+      alphaColour: result.alphaColour,
+      format: result.format,
+      openVideoFrames: openVideoFrameCount(),
+    };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     return { ok: false, message: error.message, stack: error.stack, statuses };

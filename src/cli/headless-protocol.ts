@@ -2,6 +2,7 @@
 // The page exposes `window.mattegraphHeadless`; the CLI exposes `window.mattegraphProgress`.
 
 import type { NodeStatus } from '../graph/types.ts';
+import type { ExportFormat } from '../media/export-settings.ts';
 import type { ParamKind } from './param-value.ts';
 
 /** Param kinds by node type and param key, from the page's node registry. */
@@ -15,12 +16,30 @@ export interface HeadlessRenderJob {
   /** Frame indices [start, end). */
   range?: { start: number; end: number };
   ep?: 'wasm' | 'webgpu';
-  /** Chunks of the MP4 are POSTed here, `?position=N` giving their byte offset. */
+  /** Chunks of the output are POSTed here, `?position=N` giving their byte offset (`&file=NAME` for a second file). */
   sinkPath: string;
+  /** Base name the export names its files after (from --out). */
+  outputName?: string;
+  /** Export format chosen by --out when the graph leaves it open. */
+  format?: ExportFormat;
 }
 
 export type HeadlessRenderResult =
-  | { ok: true; frames: number; exportMs: number; statuses: Record<string, NodeStatus> }
+  | {
+      ok: true;
+      frames: number;
+      exportMs: number;
+      statuses: Record<string, NodeStatus>;
+      /** What the user should know (codec chosen for WebM, padding, audio re-encoded ...). */
+      notes: string[];
+      /** What happened to the source's audio, when it had any. */
+      audio?: string;
+      /** Straight or premultiplied colour, for transparent formats. */
+      alphaColour?: string;
+      format: string;
+      /** VideoFrames left open once the graph is disposed (0 unless something leaks). */
+      openVideoFrames: number;
+    }
   | { ok: false; message: string; stack?: string; statuses: Record<string, NodeStatus> };
 
 export interface HeadlessBenchJob {

@@ -25,7 +25,9 @@ export interface RenderOptions {
   verbose: boolean;
 }
 
-export const renderUsage = `usage: npm run render -- GRAPH.json --out OUT.mp4 [options]
+export const renderUsage = `usage: npm run render -- GRAPH.json --out OUT.mp4|OUT.webm|FOLDER/ [options]
+  --out                    .mp4 or .webm file, or a folder (trailing /) for an RGBA PNG sequence;
+                           the Export node's format follows it unless the graph sets one
   --set NODE.PARAM=VALUE   change a parameter (repeatable); file paths are relative to the cwd
   --range IN:OUT           render frames IN..OUT-1 only (frame indices)
   --ep wasm|webgpu         execution provider for model nodes set to "auto"

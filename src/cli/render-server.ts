@@ -1,6 +1,6 @@
 // The small HTTP server a headless render talks to, on 127.0.0.1 at a random port:
 // the built app (dist/), /models/ from the models folder, the graph's local media files (only
-// those, under a private prefix), and a POST endpoint receiving the MP4's bytes. Every response
+// those, under a private prefix), and a POST endpoint receiving the output's bytes. Every response
 // is cross-origin isolated so onnxruntime-web can use WASM threads.
 
 import { createReadStream, type Stats } from 'node:fs';
@@ -28,6 +28,9 @@ const mime: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.mkv': 'video/x-matroska',
   '.onnx': 'application/octet-stream',
   '.wgsl': 'text/plain',
 };
@@ -35,8 +38,11 @@ const mime: Record<string, string> = {
 export interface RenderServerOptions {
   distDir: string;
   modelsDir: string;
-  /** Receives the output's bytes in order; the POST is answered once this resolves. */
-  onChunk?(chunk: Buffer, position: number): Promise<void>;
+  /**
+   * Receives the output's bytes in order; the POST is answered once this resolves. `file` names
+   * a second file of the render (a matte video, a PNG of a sequence); absent for the main output.
+   */
+  onChunk?(chunk: Buffer, position: number, file?: string): Promise<void>;
   /** Extra GET routes (bench data), by exact URL path. */
   extraFiles?: Record<string, string>;
   log?(line: string): void;
@@ -81,11 +87,12 @@ export async function startRenderServer(options: RenderServerOptions): Promise<R
   }
 
   async function receiveChunk(req: IncomingMessage, res: ServerResponse) {
-    const position = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('position'));
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    const position = Number(query.get('position'));
     if (!Number.isSafeInteger(position) || position < 0 || !options.onChunk) return send(res, 400, 'bad position');
     const parts: Buffer[] = [];
     for await (const part of req) parts.push(part as Buffer);
-    await options.onChunk(Buffer.concat(parts), position);
+    await options.onChunk(Buffer.concat(parts), position, query.get('file') ?? undefined);
     res.writeHead(204, isolationHeaders).end();
   }
 

@@ -1,5 +1,6 @@
 // `npm run render -- GRAPH.json --set NODE.PARAM=VALUE --out OUT.mp4`: renders a graph's Export
-// node to an MP4 with the editor's engine, running the built app in headless Chromium.
+// node (to MP4, WebM, a colour + matte pair or a PNG folder) with the editor's engine, running
+// the built app in headless Chromium.
 // Failures print one line on stderr (stack traces with --verbose) and exit non-zero.
 
 import { CliError, EXIT_FAILED, EXIT_INTERRUPTED, oneLine } from './cli-error.ts';

@@ -1,7 +1,9 @@
 // Presentation-order timing of a track from its decode-order samples: frames are numbered in
 // the order they are shown (B-frames reorder them), times start at 0 and are whole microseconds.
+// An edit list's window hides samples outside it: they are still decoded (later frames may
+// depend on them) but get no frame number, exactly as ffmpeg shows such a file.
 
-import type { DemuxedSample } from './mp4-demux.ts';
+import type { DemuxedSample } from './demuxed-track.ts';
 
 export interface ClipTiming {
   frameCount: number;
@@ -12,42 +14,76 @@ export interface ClipTiming {
   durationsUs: number[];
   /** Decode-order index of presentation frame i. */
   decodeIndexOf: number[];
-  /** Presentation index of decode-order sample j. */
+  /** Presentation index of decode-order sample j, or -1 when the edit list hides it. */
   presentationIndexOf: number[];
+  /** Timestamp given to the decoder with sample j: unique, the frame's own when shown. */
+  chunkTimestampsUs: number[];
   /** Decode-order index where decoding must start to show frame i (a key frame). */
   seekStartOf: number[];
 }
 
-export function clipTiming(samples: readonly DemuxedSample[], timescale: number): ClipTiming {
+/** `window`: presentation window in track timescale units (start inclusive, end exclusive). */
+export function clipTiming(
+  samples: readonly DemuxedSample[],
+  timescale: number,
+  window?: { start: number; end: number },
+): ClipTiming {
   const n = samples.length;
-  const decodeIndexOf = samples.map((_, j) => j).sort((a, b) => samples[a].cts - samples[b].cts || a - b);
-  const presentationIndexOf = new Array<number>(n);
+  const shown = (s: DemuxedSample) => !window || (s.cts >= window.start && s.cts < window.end);
+  const decodeIndexOf = samples
+    .map((_, j) => j)
+    .filter((j) => shown(samples[j]))
+    .sort((a, b) => samples[a].cts - samples[b].cts || a - b);
+  if (decodeIndexOf.length === 0) throw new Error('the edit list of the video track shows none of its frames');
+  const presentationIndexOf = new Array<number>(n).fill(-1);
   decodeIndexOf.forEach((j, i) => (presentationIndexOf[j] = i));
+  const count = decodeIndexOf.length;
 
   const first = samples[decodeIndexOf[0]].cts;
   const toUs = (t: number) => Math.round(((t - first) * 1e6) / timescale);
   const timestampsUs: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < count; i++) {
     // Strictly increasing, so a decoded frame's timestamp names exactly one frame.
     const t = toUs(samples[decodeIndexOf[i]].cts);
     timestampsUs.push(i > 0 && t <= timestampsUs[i - 1] ? timestampsUs[i - 1] + 1 : t);
   }
-  const lastSample = samples[decodeIndexOf[n - 1]];
+  const lastSample = samples[decodeIndexOf[count - 1]];
+  let lastEnd = lastSample.cts + lastSample.duration;
+  if (window && window.end < lastEnd) lastEnd = window.end;
   // Rounded once from the end time, so the total is the container's duration to the microsecond.
-  const lastDurationUs = Math.max(1, toUs(lastSample.cts + lastSample.duration) - timestampsUs[n - 1]);
-  const durationsUs = timestampsUs.map((t, i) => (i + 1 < n ? timestampsUs[i + 1] - t : lastDurationUs));
-  const durationUs = timestampsUs[n - 1] + lastDurationUs;
+  const lastDurationUs = Math.max(1, toUs(lastEnd) - timestampsUs[count - 1]);
+  const durationsUs = timestampsUs.map((t, i) => (i + 1 < count ? timestampsUs[i + 1] - t : lastDurationUs));
+  const durationUs = timestampsUs[count - 1] + lastDurationUs;
 
   return {
-    frameCount: n,
+    frameCount: count,
     durationUs,
-    fps: (n * 1e6) / durationUs,
+    fps: (count * 1e6) / durationUs,
     timestampsUs,
     durationsUs,
     decodeIndexOf,
     presentationIndexOf,
-    seekStartOf: seekStarts(samples, decodeIndexOf, presentationIndexOf),
+    chunkTimestampsUs: chunkTimestamps(samples, presentationIndexOf, timestampsUs, toUs),
+    seekStartOf: seekStarts(samples, decodeIndexOf),
   };
+}
+
+/** Shown samples carry their frame's timestamp; hidden ones their own time, kept unique. */
+function chunkTimestamps(
+  samples: readonly DemuxedSample[],
+  presentationIndexOf: number[],
+  timestampsUs: number[],
+  toUs: (t: number) => number,
+): number[] {
+  const used = new Set(timestampsUs);
+  return samples.map((s, j) => {
+    const i = presentationIndexOf[j];
+    if (i >= 0) return timestampsUs[i];
+    let t = toUs(s.cts);
+    while (used.has(t)) t--;
+    used.add(t);
+    return t;
+  });
 }
 
 /**
@@ -55,11 +91,12 @@ export function clipTiming(samples: readonly DemuxedSample[], timescale: number)
  * decode order that is also shown no later than it (frames shown before their GOP's key frame
  * may reference the previous GOP, so they start one key frame earlier).
  */
-function seekStarts(samples: readonly DemuxedSample[], decodeIndexOf: number[], presentationIndexOf: number[]): number[] {
+function seekStarts(samples: readonly DemuxedSample[], decodeIndexOf: number[]): number[] {
   const keys: number[] = [];
   samples.forEach((s, j) => s.isSync && keys.push(j));
   if (keys.length === 0 || keys[0] !== 0) keys.unshift(0);
-  return decodeIndexOf.map((j, i) => {
+  const ctsOf = (j: number) => samples[j].cts;
+  return decodeIndexOf.map((j) => {
     let lo = 0;
     let hi = keys.length - 1;
     while (lo < hi) {
@@ -67,7 +104,8 @@ function seekStarts(samples: readonly DemuxedSample[], decodeIndexOf: number[], 
       if (keys[mid] <= j) lo = mid;
       else hi = mid - 1;
     }
-    while (lo > 0 && presentationIndexOf[keys[lo]] > i) lo--;
+    // Compare composition times: a hidden key frame has no presentation index.
+    while (lo > 0 && ctsOf(keys[lo]) > ctsOf(j)) lo--;
     return keys[lo];
   });
 }

@@ -1,23 +1,23 @@
-// The export job: pulls every frame of the clip through the graph to the Export node, encodes it
-// with WebCodecs H.264 and muxes an MP4 (fast start) with mediabunny, into memory (a Blob for a
-// download) or a streaming sink (the CLI writes a file). Same frame count, timestamps and
-// durations as the source. Cancelling stops promptly and leaves no finished-looking file behind.
+// The export job: pulls every frame of the clip (or a range) through the graph to the Export
+// node and writes it in the node's format (export-settings.ts): MP4 or WebM video with the
+// source's audio, WebM with alpha, a colour + matte pair, or an RGBA PNG sequence. Output has
+// the source's frame count, timestamps and durations. Cancelling or failing stops promptly and
+// leaves nothing that looks finished (the CLI discards partial files; memory returns nothing).
 
-import { BufferTarget, EncodedPacket, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type Target } from 'mediabunny';
 import type { Evaluator } from '../graph/evaluator.ts';
 import type { NodeServices } from '../../nodes/services.ts';
 import type { GpuContext } from '../gpu/context.ts';
 import { Image } from '../gpu/image.ts';
-import { colorSpaceTags, type YuvEncoding } from './color-matrix.ts';
-import { constantFrameRate } from './frame-rate.ts';
-import { h264EncoderConfig } from './h264-encoder-config.ts';
-import { imageToVideoFrame } from './image-to-frame.ts';
+import { clipMediaOf } from './clip-media.ts';
+import type { YuvEncoding } from './color-matrix.ts';
+import { PngSequenceSink, VideoSink, type FrameSink } from './export-sinks.ts';
+import { exportSettings, filenameFor, type ColourMode, type ExportFormat } from './export-settings.ts';
+import type { ExportTarget } from './export-target.ts';
+import { exportSpan } from './export-span.ts';
 import { evenSize } from './rgba-to-i420.ts';
+import { videoEncoderConfig } from './video-encoder-config.ts';
 
-export type ExportTarget =
-  | { kind: 'memory' }
-  /** Receives the file's bytes; `position` is where they go (the header is rewritten at the end). */
-  | { kind: 'stream'; write(chunk: Uint8Array, position: number): void | Promise<void> };
+export type { ExportTarget } from './export-target.ts';
 
 export interface ExportOptions {
   evaluator: Evaluator<NodeServices>;
@@ -29,161 +29,151 @@ export interface ExportOptions {
   target: ExportTarget;
   /** Frame indices to export, end exclusive (default: the whole clip). */
   range?: { start: number; end: number };
+  /** Replaces the node's file name (the CLI names outputs after --out). */
+  outputName?: string;
+  /** Replaces the node's format (the CLI writes a PNG sequence when --out is a folder). */
+  format?: ExportFormat;
 }
 
 export interface ExportResult {
-  /** The file, for a memory target. */
+  /** The main file, for a memory target (a ZIP for a PNG sequence). */
   blob?: Blob;
   filename: string;
+  /** Every file written, the main one first. */
+  files: { name: string; blob?: Blob }[];
+  format: ExportFormat;
   frameCount: number;
   durationUs: number;
   width: number;
   height: number;
   codec: string;
+  /** Colour of a transparent export: straight or premultiplied by alpha. */
+  alphaColour?: ColourMode;
+  /** What happened to the source's audio, when it had any. */
+  audio?: string;
+  /** Choices made for the user (codec for WebM, padding, re-encoded audio ...). */
+  notes: string[];
 }
-
-/** Encoder queue depth before we wait (back-pressure). */
-const MAX_ENCODE_QUEUE = 4;
-/** Packets handed to the muxer but not yet written before we wait for it. */
-const MAX_MUX_BACKLOG = 16;
 
 export async function runExport(options: ExportOptions): Promise<ExportResult> {
   const { evaluator, exportNodeId, gpu, signal, target } = options;
   const node = evaluator.document.nodes.find((n) => n.id === exportNodeId);
   if (!node) throw new Error(`there is no node "${exportNodeId}" to export from`);
-  const bitrateMbps = Number(node.params.bitrateMbps ?? 8);
-  const filename = String(node.params.filename || 'mattegraph-export.mp4');
-  const codecParam = String(node.params.codec ?? 'h264');
-  if (codecParam !== 'h264') throw new Error(`export codec "${codecParam}" is not supported (only H.264)`);
+  const settings = exportSettings(options.format ? { ...node.params, format: options.format } : node.params);
+  const notes = [...settings.notes];
+  const filename = options.outputName
+    ? filenameFor(options.outputName, settings.container === 'png' ? 'zip' : settings.container)
+    : settings.filename;
 
   const clip = await evaluator.clipInfo(exportNodeId, signal);
   if (!clip) throw new Error('nothing to export: no video source feeds the Export node');
-  const start = Math.max(0, Math.floor(options.range?.start ?? 0));
-  const end = Math.min(clip.frameCount, Math.floor(options.range?.end ?? clip.frameCount));
-  if (end <= start) throw new Error(`the export range ${start}..${end} has no frames`);
-  const total = end - start;
-  const t0 = clip.frameTimestampsUs[start];
-  const durations = clip.frameDurationsUs.slice(start, end);
-  const frameRate = constantFrameRate(durations);
-  const fps = frameRate ?? (total * 1e6) / durations.reduce((a, b) => a + b, 0);
+  const { start, end, total, t0, cfr, fps, durationUs } = exportSpan(clip, options.range);
+  const media = clipMediaOf(clip);
 
-  const pull = async (i: number): Promise<Image> => {
-    const value = await evaluator.evaluate({ node: exportNodeId, port: 'image' }, i, signal);
-    if (!(value instanceof Image)) throw new Error(`frame ${i}: nothing arrives at the Export node's input`);
+  const alphaConnected = evaluator.document.edges.some((e) => e.to.node === exportNodeId && e.to.port === 'alpha');
+  if (alphaConnected && settings.alpha === 'none') notes.push(`the Alpha input is not used: ${settings.format.toUpperCase()} video has no transparency`);
+  const pull = async (port: 'image' | 'alpha', i: number): Promise<Image> => {
+    const value = await evaluator.evaluate({ node: exportNodeId, port }, i, signal);
+    if (!(value instanceof Image)) throw new Error(`frame ${i}: nothing arrives at the Export node's ${port} input`);
     return value;
   };
+  const wantsAlpha = alphaConnected && settings.alpha !== 'none';
 
   // The first frame decides the size (a node upstream may have scaled the picture).
-  const first = await pull(start);
-  const firstSize = { width: first.width, height: first.height };
-  const size = evenSize(firstSize.width, firstSize.height);
-  const enc: YuvEncoding = { matrix: size.height >= 720 ? 'bt709' : 'bt601', fullRange: false };
-  const config = await h264EncoderConfig(size.width, size.height, fps, Math.round(bitrateMbps * 1e6));
+  const first = await pull('image', start);
+  const size = { width: first.width, height: first.height };
+  const exact = settings.container === 'png' || settings.codec !== 'h264';
+  const coded = exact ? size : evenSize(size.width, size.height);
+  if (!exact && (coded.width !== size.width || coded.height !== size.height)) {
+    notes.push(`${size.width}x${size.height} padded to ${coded.width}x${coded.height} by repeating the edge (H.264 needs even sizes)`);
+  }
+  const enc: YuvEncoding = { matrix: coded.height >= 720 ? 'bt709' : 'bt601', fullRange: false };
 
-  const memory = target.kind === 'memory' ? new BufferTarget() : undefined;
-  const muxTarget: Target = memory ?? new StreamTarget(new WritableStream({
-    write: (chunk) => (target as Extract<ExportTarget, { kind: 'stream' }>).write(chunk.data, chunk.position),
-  }));
-  const output = new Output({
-    format: new Mp4OutputFormat({ fastStart: memory ? 'in-memory' : 'reserve' }),
-    target: muxTarget,
-  });
-  const source = new EncodedVideoPacketSource('avc');
-  output.addVideoTrack(source, { frameRate, maximumPacketCount: total });
-  await output.start();
+  let sink: FrameSink;
+  let audio: string | undefined;
+  let codec = 'png';
+  if (settings.container === 'png') {
+    const digits = Math.max(6, String(end - 1).length);
+    sink = new PngSequenceSink(settings, target, filename, size.width, size.height, digits);
+  } else {
+    const chosen = await videoEncoderConfig(settings.codec, coded.width, coded.height, fps, settings.bitrate, settings.quality);
+    notes.push(...chosen.notes);
+    codec = chosen.config.codec;
+    // A whole-clip export keeps all the audio; a range takes what lies under its frames.
+    const window = media && {
+      start: media.startSeconds + t0 / 1e6,
+      end: options.range ? media.startSeconds + (t0 + durationUs) / 1e6 : Infinity,
+    };
+    const video = await VideoSink.create({
+      settings,
+      target,
+      filename,
+      shape: { width: size.width, height: size.height, exact },
+      enc,
+      chosen,
+      // Constant rates are snapped exactly (30000/1001); MP4 keeps a variable rate's real ticks.
+      frameRate: cfr ?? (settings.container === 'mp4' ? media?.timescale : undefined),
+      frameCount: total,
+      audioFrom: media && window ? { blob: media.blob, window } : undefined,
+    });
+    sink = video;
+    audio = video.audioDescription;
+    if (audio && !audio.includes('copied')) notes.push(audio);
+  }
 
-  let failure: unknown;
-  // Wakes the frame loop when the encoder takes a frame, fails, or the job is cancelled.
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  signal?.addEventListener('abort', notify);
-  const durationByTimestamp = new Map<number, number>();
-  let muxing: Promise<void> = Promise.resolve();
-  let backlog = 0;
-  const encoder = new VideoEncoder({
-    output: (chunk, meta) => {
-      const data = new Uint8Array(chunk.byteLength);
-      chunk.copyTo(data);
-      const duration = durationByTimestamp.get(chunk.timestamp) ?? chunk.duration ?? 0;
-      durationByTimestamp.delete(chunk.timestamp);
-      const packet = new EncodedPacket(data, chunk.type, chunk.timestamp / 1e6, duration / 1e6);
-      // Tag the track (mp4 `colr` box) with the matrix and range we encoded in.
-      const tagged = meta?.decoderConfig
-        ? { ...meta, decoderConfig: { ...meta.decoderConfig, colorSpace: colorSpaceTags(enc) } }
-        : meta;
-      backlog++;
-      muxing = muxing.then(() => source.add(packet, tagged)).then(
-        () => void backlog--,
-        (e) => void (failure ??= e),
-      );
-    },
-    error: (e) => {
-      failure ??= e;
-      notify();
-    },
-  });
-  encoder.addEventListener('dequeue', notify);
-  encoder.configure(config);
-
+  const onAbort = () => sink.notify();
+  signal?.addEventListener('abort', onAbort);
   const keyInterval = Math.max(1, Math.round(fps * 2));
-  let image: Image | undefined = first;
+  let files;
   try {
     for (let i = start; i < end; i++) {
-      throwIf(signal, failure);
-      image ??= await pull(i);
-      if (image.width !== firstSize.width || image.height !== firstSize.height) {
-        throw new Error(`frame ${i} is ${image.width}x${image.height}, but the export started at ${firstSize.width}x${firstSize.height}`);
+      signal?.throwIfAborted();
+      const image = i === start ? first : await pull('image', i);
+      if (image.width !== size.width || image.height !== size.height) {
+        throw new Error(`frame ${i} is ${image.width}x${image.height}, but the export started at ${size.width}x${size.height}`);
       }
-      const timestamp = clip.frameTimestampsUs[i] - t0;
-      const duration = clip.frameDurationsUs[i];
-      const frame = await imageToVideoFrame(image, { timestamp, duration }, enc, gpu);
-      image = undefined; // owned by the evaluator; valid only until the next evaluate
-      try {
-        while (encoder.encodeQueueSize >= MAX_ENCODE_QUEUE) {
-          await new Promise<void>((resolve) => (wake = resolve));
-          throwIf(signal, failure);
-        }
-        if (backlog >= MAX_MUX_BACKLOG) await muxing;
-        durationByTimestamp.set(timestamp, duration);
-        encoder.encode(frame, { keyFrame: (i - start) % keyInterval === 0 });
-      } finally {
-        frame.close();
+      // Images are owned by the evaluator and valid until the next evaluate: read both first.
+      const colour = await image.pixels(gpu);
+      const matte = wantsAlpha ? await (await pull('alpha', i)).pixels(gpu) : undefined;
+      if (i === start && settings.alpha !== 'none' && !matte && isOpaque(colour)) {
+        notes.push('the Alpha input is not connected and the picture is opaque: the export has no transparency');
       }
+      await sink.write({
+        index: i,
+        colour,
+        colourIsMatte: image.kind === 'matte',
+        matte,
+        timestamp: clip.frameTimestampsUs[i] - t0,
+        duration: clip.frameDurationsUs[i],
+        keyFrame: (i - start) % keyInterval === 0,
+      }, signal);
       options.onProgress?.(i - start + 1, total);
     }
-    await encoder.flush();
-    await muxing;
-    throwIf(signal, failure);
-    await output.finalize();
+    files = await sink.finish(signal);
   } catch (e) {
-    if (encoder.state !== 'closed') encoder.close();
-    if (output.state !== 'canceled' && output.state !== 'finalized') await output.cancel().catch(() => undefined);
+    await sink.cancel();
     throw signal?.aborted ? signal.reason : e;
   } finally {
-    signal?.removeEventListener('abort', notify);
+    signal?.removeEventListener('abort', onAbort);
   }
-  if (encoder.state !== 'closed') encoder.close();
 
-  const durationUs = clip.frameTimestampsUs[end - 1] + clip.frameDurationsUs[end - 1] - t0;
   return {
-    blob: memory?.buffer ? new Blob([memory.buffer], { type: 'video/mp4' }) : undefined,
+    blob: files[0]?.blob,
     filename,
+    files,
+    format: settings.format,
     frameCount: total,
     durationUs,
-    width: size.width,
-    height: size.height,
-    codec: config.codec,
+    width: settings.container === 'png' ? size.width : coded.width,
+    height: settings.container === 'png' ? size.height : coded.height,
+    codec,
+    alphaColour: settings.alpha === 'none' ? undefined : settings.colour,
+    audio,
+    notes,
   };
 }
 
-function throwIf(signal: AbortSignal | undefined, failure: unknown) {
-  signal?.throwIfAborted();
-  if (failure !== undefined) {
-    const message = failure instanceof Error ? failure.message : String(failure);
-    throw new Error(`export failed: ${message}`, { cause: failure });
-  }
+function isOpaque(rgba: Uint8ClampedArray): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
 }

@@ -6,9 +6,9 @@
 
 import type { ClipTiming } from './clip-timing.ts';
 import { codecName, MediaFileError } from './media-error.ts';
-import type { DemuxedSample } from './mp4-demux.ts';
-import type { SampleReader } from './sample-reader.ts';
+import type { DemuxedSample, SampleSource } from './demuxed-track.ts';
 import { locateDamagedSample } from './locate-damage.ts';
+import { adoptFrame } from './open-frames.ts';
 
 /** Chunks queued in the decoder before we wait for it (back-pressure). */
 const MAX_DECODE_QUEUE = 4;
@@ -40,7 +40,7 @@ export class FrameDecoder {
     private readonly samples: readonly DemuxedSample[],
     private readonly timing: ClipTiming,
     private readonly config: VideoDecoderConfig,
-    private readonly reader: SampleReader,
+    private readonly reader: SampleSource,
   ) {
     timing.timestampsUs.forEach((t, i) => this.indexByTimestamp.set(t, i));
   }
@@ -110,8 +110,8 @@ export class FrameDecoder {
         try {
           decoder.decode(new EncodedVideoChunk({
             type: this.samples[j].isSync ? 'key' : 'delta',
-            timestamp: this.timing.timestampsUs[p],
-            duration: this.timing.durationsUs[p],
+            timestamp: this.timing.chunkTimestampsUs[j],
+            duration: p >= 0 ? this.timing.durationsUs[p] : undefined,
             data,
           }));
         } catch (e) {
@@ -146,9 +146,10 @@ export class FrameDecoder {
     const bad = this.timing.presentationIndexOf[sample];
     const why = this.damaged.get(sample) ?? 'decoding failed';
     const codec = codecName(this.config.codec);
+    const which = bad >= 0 ? `frame ${bad}` : `a frame the edit list hides (sample ${sample})`;
     return new MediaFileError(bad === index
       ? `cannot decode frame ${index} (${codec}): ${why}`
-      : `cannot decode frame ${index} (${codec}): frame ${bad}, which it depends on, is damaged (${why})`);
+      : `cannot decode frame ${index} (${codec}): ${which}, which it depends on, is damaged (${why})`);
   }
 
   private restartAt(start: number) {
@@ -157,7 +158,7 @@ export class FrameDecoder {
       this.decoder.reset();
     } else {
       const decoder: VideoDecoder = new VideoDecoder({
-        output: (frame) => this.onFrame(frame),
+        output: (frame) => this.onFrame(adoptFrame(frame)),
         error: (e) => {
           if (decoder === this.decoder) this.fail(e);
         },

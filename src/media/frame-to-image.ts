@@ -78,4 +78,11 @@ async function convertPlanes(frame: VideoFrame, rect: DOMRectInit & { width: num
     uvStep: nv12 ? 2 : 1,
   };
   yuvToRgba(planes, yuvEncodingOf(frame.colorSpace, rect.height), out);
+  // I420A/I422A/I444A: the fourth plane is alpha, full size.
+  if (format.endsWith('A') && layout[3]) {
+    const { offset, stride } = layout[3];
+    for (let y = 0; y < rect.height; y++) {
+      for (let x = 0; x < rect.width; x++) out[(y * rect.width + x) * 4 + 3] = buf[offset + y * stride + x];
+    }
+  }
 }

@@ -4,8 +4,7 @@
 // Only runs on damaged files.
 
 import type { ClipTiming } from './clip-timing.ts';
-import type { DemuxedSample } from './mp4-demux.ts';
-import type { SampleReader } from './sample-reader.ts';
+import type { DemuxedSample, SampleSource } from './demuxed-track.ts';
 
 export interface DamagedSample {
   /** Decode-order index. */
@@ -17,7 +16,7 @@ export async function locateDamagedSample(
   config: VideoDecoderConfig,
   samples: readonly DemuxedSample[],
   timing: ClipTiming,
-  reader: SampleReader,
+  reader: SampleSource,
   start: number,
   end: number,
   signal?: AbortSignal,
@@ -47,7 +46,7 @@ async function decodeError(
   config: VideoDecoderConfig,
   samples: readonly DemuxedSample[],
   timing: ClipTiming,
-  reader: SampleReader,
+  reader: SampleSource,
   start: number,
   last: number,
 ): Promise<string | undefined> {
@@ -56,10 +55,9 @@ async function decodeError(
   try {
     decoder.configure(config);
     for (let j = start; j <= last && error === undefined; j++) {
-      const p = timing.presentationIndexOf[j];
       decoder.decode(new EncodedVideoChunk({
         type: samples[j].isSync ? 'key' : 'delta',
-        timestamp: timing.timestampsUs[p],
+        timestamp: timing.chunkTimestampsUs[j],
         data: await reader.read(j),
       }));
     }

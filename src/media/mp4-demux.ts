@@ -1,36 +1,20 @@
 // Reads the video track of an MP4/MOV file with mp4box: codec, decoder description, size, colour
-// tags and the sample table (timing, key frames, byte ranges). The file is read in chunks and
-// mp4box skips the media data, so only the index is held in memory; sample bytes are read later.
+// tags, edit list and the sample table (timing, key frames, byte ranges). The file is read in
+// chunks and mp4box skips the media data, so only the index is held in memory; sample bytes are
+// read later, a window at a time (sample-reader.ts).
 
 import { createFile, DataStream, MP4BoxBuffer, type Movie, type Sample } from 'mp4box';
+import type { DemuxedSample, DemuxedVideoTrack } from './demuxed-track.ts';
+import { presentationWindow } from './edit-list.ts';
 import { codecName, MediaFileError } from './media-error.ts';
 import { describeTruncation, scanTopLevelBoxes } from './mp4-boxes.ts';
-import { rotationOfMatrix, type Rotation } from './rotate-rgba.ts';
+import { rotationOfMatrix } from './rotate-rgba.ts';
+import { SampleReader } from './sample-reader.ts';
 
-/** One coded frame, in decode order. Times are in the track timescale. */
-export interface DemuxedSample {
-  dts: number;
-  cts: number;
-  duration: number;
-  isSync: boolean;
-  /** Byte range of the coded data in the file. */
+/** A sample with where its coded data lies in the file. */
+export interface Mp4Sample extends DemuxedSample {
   offset: number;
   size: number;
-}
-
-export interface DemuxedVideoTrack {
-  /** WebCodecs codec string, e.g. `avc1.64001f`. */
-  codec: string;
-  /** avcC/hvcC/av1C contents for VideoDecoderConfig.description. */
-  description?: Uint8Array;
-  codedWidth: number;
-  codedHeight: number;
-  timescale: number;
-  samples: DemuxedSample[];
-  /** Colour tags of the container's `colr` box, when it has one. */
-  colorSpace?: VideoColorSpaceInit;
-  /** Clockwise turn the track header asks for when showing the pictures. */
-  rotation: Rotation;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -95,26 +79,52 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
   if (samples.length === 0) throw new MediaFileError('the video track has no frames');
   const present = samples.filter((s) => s.offset + s.size <= blob.size).length;
   if (present < samples.length) {
-    const needed = Math.max(...samples.map((s) => s.offset + s.size));
+    const needed = samples.reduce((m, s) => Math.max(m, s.offset + s.size), 0);
     throw new MediaFileError(
       `the file is truncated: only ${present} of ${samples.length} frames are in it ` +
         `(${(blob.size / 1e6).toFixed(1)} MB of ${(needed / 1e6).toFixed(1)} MB)`,
     );
   }
 
+  const elst = (trak as unknown as { edts?: { elst?: { entries: EditEntry[] } } }).edts?.elst?.entries ?? [];
+  const edits = presentationWindow(
+    elst.map((e) => ({ segmentDuration: e.segment_duration, mediaTime: e.media_time })),
+    movie.timescale,
+    track.timescale,
+  );
+  const shown = samples.filter((s) => !edits.window || (s.cts >= edits.window.start && s.cts < edits.window.end));
+  const firstCts = (shown.length ? shown : samples).reduce((m, s) => Math.min(m, s.cts), Infinity);
+
   return {
+    container: (await majorBrand(blob, boxes.find((b) => b.type === 'ftyp')?.start)) === 'qt  ' ? 'MOV' : 'MP4',
     codec,
     description: configBox ? serializeBody(configBox) : undefined,
     codedWidth: entry.width || track.video?.width || track.track_width,
     codedHeight: entry.height || track.video?.height || track.track_height,
     timescale: track.timescale,
     samples,
+    window: edits.window,
+    startSeconds: edits.emptySeconds + (firstCts - (edits.window?.start ?? 0)) / track.timescale,
     colorSpace: colorSpaceOf(entry.colr as ColrBox | undefined),
     rotation: rotationOfMatrix(track.matrix),
+    source: new SampleReader(blob, samples),
+    close: () => undefined,
   };
 }
 
-function toDemuxedSample(s: Sample): DemuxedSample {
+interface EditEntry {
+  segment_duration: number;
+  media_time: number;
+}
+
+/** The ftyp box's major brand (`qt  ` for QuickTime), '' without one. */
+async function majorBrand(blob: Blob, ftypStart: number | undefined): Promise<string> {
+  if (ftypStart === undefined) return '';
+  const head = new Uint8Array(await blob.slice(ftypStart + 8, ftypStart + 12).arrayBuffer());
+  return String.fromCharCode(...head);
+}
+
+function toDemuxedSample(s: Sample): Mp4Sample {
   return { dts: s.dts, cts: s.cts, duration: s.duration, isSync: s.is_sync, offset: s.offset, size: s.size };
 }
 

@@ -1,17 +1,18 @@
-// Reads the coded bytes of samples from the file, a window of consecutive samples per read,
+// Reads the coded bytes of MP4 samples from the file, a window of consecutive samples per read,
 // so sequential decoding does one Blob read per few MB instead of one per frame.
 
-import type { DemuxedSample } from './mp4-demux.ts';
+import type { SampleSource } from './demuxed-track.ts';
+import type { Mp4Sample } from './mp4-demux.ts';
 
 const WINDOW_BYTES = 4 << 20;
 const WINDOW_SAMPLES = 120;
 
-export class SampleReader {
+export class SampleReader implements SampleSource {
   private window?: { start: number; bytes: Uint8Array };
 
   constructor(
     private readonly blob: Blob,
-    private readonly samples: readonly DemuxedSample[],
+    private readonly samples: readonly Mp4Sample[],
   ) {}
 
   /** The coded data of decode-order sample `j`. */

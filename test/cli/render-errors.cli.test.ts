@@ -57,7 +57,7 @@ const cases: BadCase[] = [
   { name: 'a graph without an Export node', args: () => [join(inputs, 'no-export.json')], expected: /^error: the graph has no Export node/ },
   { name: 'a --set naming no node of the graph', args: () => [alpha, '--set', 'mat.model=auto'], expected: /^error: --set mat\.model: the graph has no node "mat"$/ },
   { name: 'a missing source file', args: () => [alpha, '--set', `source.file=${join(inputs, 'gone.mp4')}`], expected: /^error: source: file not found: ".*gone\.mp4"$/ },
-  { name: 'a text file named .mp4', args: () => [alpha, '--set', `source.file=${join(inputs, 'notes.mp4')}`], expected: /^error: source: .*notes\.mp4.*not an MP4/ },
+  { name: 'a text file named .mp4', args: () => [alpha, '--set', `source.file=${join(inputs, 'notes.mp4')}`], expected: /^error: source: .*notes\.mp4.*not a video file .*: it is text$/ },
   { name: 'a truncated MP4', args: () => [alpha, '--set', `source.file=${join(inputs, 'truncated.mp4')}`], expected: /^error: source: .*truncated/ },
   { name: 'a codec the browser cannot decode (HEVC)', args: () => [alpha, '--set', `source.file=${join(inputs, 'hevc.mp4')}`], expected: /^error: source: .*cannot decode H\.265\/HEVC/ },
   { name: 'a model id that is not installed', args: () => [alpha, '--set', 'matte.model=rvm_not_there'], expected: /^error: matte: model "rvm_not_there" is not installed/ },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clipTiming } from '../../src/media/clip-timing.ts';
-import type { DemuxedSample } from '../../src/media/mp4-demux.ts';
+import type { DemuxedSample } from '../../src/media/demuxed-track.ts';
 
 /** Samples in decode order from presentation offsets (in frames) and key flags; 512 ticks a frame. */
 function samples(pts: number[], keys: number[]): DemuxedSample[] {
-  return pts.map((p, j) => ({ dts: j * 512, cts: p * 512 + 1024, duration: 512, isSync: keys.includes(j), offset: j * 100, size: 100 }));
+  return pts.map((p, j) => ({ dts: j * 512, cts: p * 512 + 1024, duration: 512, isSync: keys.includes(j) }));
 }
 
 describe('clipTiming', () => {
@@ -38,7 +38,24 @@ describe('clipTiming', () => {
   });
 
   it('keeps timestamps strictly increasing when ticks are finer than a microsecond', () => {
-    const fine = clipTiming([0, 1, 2].map((j) => ({ dts: j, cts: j, duration: 1, isSync: j === 0, offset: 0, size: 1 })), 10_000_000);
+    const fine = clipTiming([0, 1, 2].map((j) => ({ dts: j, cts: j, duration: 1, isSync: j === 0 })), 10_000_000);
     expect(fine.timestampsUs).toEqual([0, 1, 2]);
+  });
+
+  it('hides samples outside an edit list window, but keeps them for decoding', () => {
+    // I P B B | I P B B with the edit starting at presentation frame 2 (a trimmed copy).
+    const w = clipTiming(s, 12288, { start: 2 * 512 + 1024, end: 7 * 512 + 1024 });
+    expect(w.frameCount).toBe(5);
+    expect(w.timestampsUs[0]).toBe(0);
+    expect(w.decodeIndexOf).toEqual([3, 1, 4, 6, 7]);
+    expect(w.presentationIndexOf).toEqual([-1, 1, -1, 0, 2, -1, 3, 4]);
+    // Frame 0 (decode 3) needs the key frame at decode 0, which is hidden but decoded.
+    expect(w.seekStartOf[0]).toBe(0);
+    // Hidden samples get their own (negative or later) times, never a shown frame's.
+    expect(w.chunkTimestampsUs[0]).toBeLessThan(0);
+    expect(w.chunkTimestampsUs[5]).toBeGreaterThan(w.timestampsUs[4]);
+    expect(new Set(w.chunkTimestampsUs).size).toBe(8);
+    // The window's end cuts the last shown frame: duration ends at the window.
+    expect(w.durationUs).toBe(Math.round((5 * 512 * 1e6) / 12288));
   });
 });

@@ -49,6 +49,7 @@ test('a clip with B-frames exports with the same frames, rate and duration, tagg
   expect(r.error).toBeUndefined();
   expect(r.progress).toEqual([...Array(40).keys()].map((i) => [i + 1, 40]));
   expect(r.liveImages).toBe(0);
+  expect(r.openFrames, 'VideoFrames left open after a render').toBe(0);
   const s = ffprobeVideo(r.out);
   expect(s).toMatchObject({ codec_name: 'h264', width: 768, height: 432, nb_read_frames: '40', r_frame_rate: '10/1', avg_frame_rate: '10/1', duration: '4.000000' });
   expect(ffprobeFirstFrame(r.out)).toMatchObject({ color_range: 'tv', color_space: 'smpte170m', pix_fmt: 'yuv420p' });
@@ -124,6 +125,7 @@ test('cancelling stops promptly and leaves no finished file', async ({ page }) =
   expect(mem.base64).toBeUndefined();
   expect(mem.progress.length).toBeLessThanOrEqual(6);
   expect(mem.liveImages).toBe(0);
+  expect(mem.openFrames, 'VideoFrames left open after a cancel').toBe(0);
   // A streaming sink got some bytes, but no index: nothing a player would take for a video.
   const stream = await exportTo(page, 'cancel-stream.mp4', { file: '/__test/talking.mp4', abortAfter: 5, target: 'stream' });
   expect(stream.errorName).toBe('AbortError');

@@ -115,3 +115,20 @@ export function psnr(a: Uint8Array, b: Uint8Array): number {
   }
   return se === 0 ? Infinity : 10 * Math.log10((255 * 255) / (se / n));
 }
+
+/** Presentation times (s) of the decoded video frames, as ffmpeg shows the file, from its first. */
+export function ffprobeFrameTimes(file: string): number[] {
+  const csv = execFileSync('ffprobe', [
+    '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=best_effort_timestamp_time', '-of', 'csv=p=0', file,
+  ]).toString();
+  // Side data adds blank lines to the CSV.
+  const t = csv.split('\n').filter((l) => l.trim()).map((l) => Number(l.split(',')[0]));
+  return t.map((x) => x - t[0]);
+}
+
+/** A short clip of the talking footage at `size`, encoded with `args` (codec and container options). */
+export function encodedFixture(dir: string, name: string, args: string[], frames = 24, size = '320:180'): string {
+  const out = join(dir, name);
+  ffmpeg(['-i', talkingClip, '-frames:v', String(frames), '-vf', `scale=${size},format=yuv420p`, '-an', ...args, out]);
+  return out;
+}

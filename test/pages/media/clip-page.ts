@@ -4,6 +4,7 @@
 import { VideoClip } from '../../../src/media/video-clip.ts';
 import { frameToImage } from '../../../src/media/frame-to-image.ts';
 import { liveImageCount } from '../../../src/gpu/image.ts';
+import { openVideoFrameCount } from '../../../src/media/open-frames.ts';
 import { psnr, digest } from './pixels.ts';
 
 let clip: VideoClip | undefined;
@@ -25,7 +26,7 @@ const api = {
     clip = undefined;
     const blob = await (await fetch(url)).blob();
     clip = await VideoClip.open(blob);
-    return { info: clip.info, codec: clip.codec, colorSpace: clip.colorSpace, rotation: clip.rotation };
+    return { info: clip.info, codec: clip.codec, colorSpace: clip.colorSpace, rotation: clip.rotation, container: clip.container };
   },
   /** The message VideoClip.open gives for `url`, or 'opened'. */
   async openError(url: string): Promise<string> {
@@ -88,6 +89,8 @@ const api = {
     clip = undefined;
   },
   leaks: () => ({ frames: openFrames.size, images: liveImageCount() }),
+  /** VideoFrames open anywhere in src/media (decoders' look-ahead included). */
+  openVideoFrames: () => openVideoFrameCount(),
 };
 
 declare global {

@@ -1,5 +1,6 @@
-// Test page: builds a small graph (VideoSource -> [luma matte] -> Export) with the real evaluator
-// and runs the export job; exposes `window.exportPage` to Playwright. The file comes back base64.
+// Test page: builds a small graph (VideoSource -> [test nodes] -> Export, optionally a matte into
+// Export's alpha) with the real evaluator and runs the export job; exposes `window.exportPage`
+// to Playwright. Files come back base64, each under its name.
 
 import { Evaluator } from '../../../src/graph/evaluator.ts';
 import { NodeRegistry } from '../../../src/graph/registry.ts';
@@ -8,10 +9,12 @@ import { liveImageCount, type Image } from '../../../src/gpu/image.ts';
 import { BrowserServices } from '../../../src/host/browser-services.ts';
 import type { ModelLibrary } from '../../../src/ml/model-library.ts';
 import { runExport, type ExportTarget } from '../../../src/media/export-job.ts';
+import type { ExportFormat } from '../../../src/media/export-settings.ts';
+import { openVideoFrameCount } from '../../../src/media/open-frames.ts';
 import type { NodeServices } from '../../../nodes/services.ts';
 import { videoSource } from '../../../nodes/video-source/definition.ts';
 import { exportNode } from '../../../nodes/export/definition.ts';
-import { cropOdd, lumaMatte, toGpu } from './test-nodes.ts';
+import { cropOdd, lumaMatte, rampAlpha, toGpu } from './test-nodes.ts';
 
 /** These tests use no model: any request for one fails plainly. */
 const noModels: ModelLibrary = {
@@ -20,36 +23,35 @@ const noModels: ModelLibrary = {
   add: async () => Promise.reject(new Error('no models in the media test page')),
 };
 
-async function registry(): Promise<NodeRegistry<NodeServices>> {
-  try {
-    const { createRegistry } = await import('../../../nodes/index.ts');
-    const r = createRegistry();
-    r.register(lumaMatte);
-    r.register(cropOdd);
-    r.register(toGpu);
-    return r;
-  } catch {
-    // Other node folders may be mid-work; our two definitions are all this page needs.
-    return new NodeRegistry<NodeServices>([videoSource, exportNode, lumaMatte, cropOdd, toGpu]);
-  }
-}
+/**
+ * Only the node types this page needs: importing every node (nodes/index.ts) would reload the
+ * page whenever any node folder is edited, mid-test.
+ */
+const registry = () => new NodeRegistry<NodeServices>([videoSource, exportNode, lumaMatte, cropOdd, toGpu, rampAlpha]);
 
-/** VideoSource -> each of `middle` (test nodes with a `source` input) -> Export. */
-function graph(file: string, middle: string[], params: Record<string, string | number>): GraphDocument {
-  const node = (id: string, type: string, p: Record<string, string | number> = {}) =>
-    ({ id, type, version: 1, params: p, position: { x: 0, y: 0 } });
+type P = Record<string, string | number>;
+
+/** VideoSource -> each of `middle` (test nodes with a `source` input) -> Export; `alphaFrom` feeds Export's alpha. */
+function graph(file: string, middle: string[], params: P, alphaFrom?: string): GraphDocument {
+  const node = (id: string, type: string, p: P = {}) => ({ id, type, version: 1, params: p, position: { x: 0, y: 0 } });
   const edge = (from: string, fromPort: string, to: string, toPort: string) =>
-    ({ id: `${from}->${to}`, from: { node: from, port: fromPort }, to: { node: to, port: toPort } });
+    ({ id: `${from}->${to}.${toPort}`, from: { node: from, port: fromPort }, to: { node: to, port: toPort } });
   const doc: GraphDocument = { nodes: [node('source', 'VideoSource', { file })], edges: [] };
+  const outPort = (type: string) => (type === 'TestLumaMatte' || type === 'TestRampAlpha' ? 'pha' : 'image');
   let prev = { node: 'source', port: 'image' };
   middle.forEach((type, k) => {
     const id = `m${k}`;
     doc.nodes.push(node(id, type));
     doc.edges.push(edge(prev.node, prev.port, id, 'source'));
-    prev = { node: id, port: type === 'TestLumaMatte' ? 'pha' : 'image' };
+    prev = { node: id, port: outPort(type) };
   });
   doc.nodes.push(node('export', 'Export', params));
   doc.edges.push(edge(prev.node, prev.port, 'export', 'image'));
+  if (alphaFrom) {
+    doc.nodes.push(node('alpha', alphaFrom));
+    doc.edges.push(edge('source', 'image', 'alpha', 'source'));
+    doc.edges.push(edge('alpha', outPort(alphaFrom), 'export', 'alpha'));
+  }
   return doc;
 }
 
@@ -63,25 +65,39 @@ interface RunOptions {
   file: string;
   /** Test node types between the source and the export, e.g. ['TestLumaMatte']. */
   middle?: string[];
-  params?: Record<string, string | number>;
+  /** A test node type (fed by the source) whose matte goes into Export's alpha input. */
+  alphaFrom?: string;
+  params?: P;
   target?: 'memory' | 'stream';
   /** Abort after this many frames were reported. */
   abortAfter?: number;
   range?: { start: number; end: number };
+  format?: ExportFormat;
+  outputName?: string;
+  /** Stream target only: count the bytes but keep none (long renders). */
+  discard?: boolean;
+  /** Every this many frames: garbage-collect (needs --expose-gc) and sample heap and open frames. */
+  sampleEvery?: number;
 }
 
-let registryPromise: Promise<NodeRegistry<NodeServices>> | undefined;
+interface Sample {
+  frame: number;
+  heapBytes: number;
+  openFrames: number;
+}
+
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+const heapBytes = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 
 const api = {
   /** Evaluates a lone VideoSource at `frames`; reports its status facts and how often the file was fetched. */
   async sourceNode(file: string, frames: number[]) {
-    const reg = await (registryPromise ??= registry());
     const services = new BrowserServices({ models: noModels, baseUrl: location.origin + '/' });
     let opens = 0;
     const open = services.openMedia.bind(services);
     services.openMedia = (ref, signal) => (opens++, open(ref, signal));
     const statuses: unknown[] = [];
-    const evaluator = new Evaluator(reg, services, { onStatus: (_id, s) => statuses.push(s) });
+    const evaluator = new Evaluator(registry(), services, { onStatus: (_id, s) => statuses.push(s) });
     evaluator.setDocument({ nodes: [{ id: 'source', type: 'VideoSource', version: 1, params: { file }, position: { x: 0, y: 0 } }], edges: [] });
     const sizes: string[] = [];
     for (const f of frames) {
@@ -90,24 +106,61 @@ const api = {
     }
     const info = await evaluator.clipInfo('source');
     evaluator.dispose();
-    return { statuses, sizes, opens, frameCount: info?.frameCount, liveImages: liveImageCount() };
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { statuses, sizes, opens, frameCount: info?.frameCount, liveImages: liveImageCount(), openFrames: openVideoFrameCount() };
+  },
+  /**
+   * A VideoSource given a bad file, then a good one, in the same evaluator: the error (message
+   * and node status) and then whether the next frame comes out (the graph stays usable).
+   */
+  async recover(bad: string, good: string) {
+    const services = new BrowserServices({ models: noModels, baseUrl: location.origin + '/' });
+    const statuses: { state: string; message?: string }[] = [];
+    const evaluator = new Evaluator(registry(), services, { onStatus: (_id, s) => statuses.push(s) });
+    const doc = (file: string): GraphDocument => ({ nodes: [{ id: 'source', type: 'VideoSource', version: 1, params: { file }, position: { x: 0, y: 0 } }], edges: [] });
+    evaluator.setDocument(doc(bad));
+    let error: string | undefined;
+    try {
+      await evaluator.evaluate({ node: 'source', port: 'image' }, 0);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const failedStatus = statuses.at(-1);
+    evaluator.setDocument(doc(good));
+    const img = (await evaluator.evaluate({ node: 'source', port: 'image' }, 3)) as Image;
+    const after = `${img.width}x${img.height}`;
+    evaluator.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { error, failedStatus, after, lastStatus: statuses.at(-1)?.state, openFrames: openVideoFrameCount(), liveImages: liveImageCount() };
   },
   async exportFile(o: RunOptions) {
-    const reg = await (registryPromise ??= registry());
     const services = new BrowserServices({ models: noModels, baseUrl: location.origin + '/' });
-    const evaluator = new Evaluator(reg, services);
-    evaluator.setDocument(graph(o.file, o.middle ?? [], o.params ?? {}));
+    const evaluator = new Evaluator(registry(), services);
+    evaluator.setDocument(graph(o.file, o.middle ?? [], o.params ?? {}, o.alphaFrom));
     const controller = new AbortController();
     const progress: [number, number][] = [];
-    const written: { data: Uint8Array; position: number }[] = [];
+    const written = new Map<string, { data: Uint8Array; position: number }[]>();
+    let discarded = 0;
     const target: ExportTarget = o.target === 'stream'
-      ? { kind: 'stream', write: (data, position) => void written.push({ data: data.slice(), position }) }
+      ? {
+          kind: 'stream',
+          write: (data, position, file = '') => {
+            if (o.discard) {
+              discarded += data.length;
+              return;
+            }
+            if (!written.has(file)) written.set(file, []);
+            written.get(file)!.push({ data: data.slice(), position });
+          },
+        }
       : { kind: 'memory' };
+    const samples: Sample[] = [];
+    let maxOpenFrames = 0;
     const t0 = performance.now();
-    let bytes: Uint8Array | undefined;
+    const files: { name: string; base64: string }[] = [];
     let error: string | undefined;
     let errorName: string | undefined;
-    let result: Omit<Awaited<ReturnType<typeof runExport>>, 'blob'> | undefined;
+    let result: Omit<Awaited<ReturnType<typeof runExport>>, 'blob' | 'files'> | undefined;
     try {
       const r = await runExport({
         evaluator,
@@ -116,34 +169,51 @@ const api = {
         signal: controller.signal,
         target,
         range: o.range,
+        format: o.format,
+        outputName: o.outputName,
         onProgress: (n, total) => {
-          progress.push([n, total]);
+          maxOpenFrames = Math.max(maxOpenFrames, openVideoFrameCount());
+          // A long render samples instead of keeping every progress report (flat memory).
+          if (!o.sampleEvery) progress.push([n, total]);
+          else if (n % o.sampleEvery === 0 || n === 1) {
+            collectGarbage();
+            samples.push({ frame: n, heapBytes: heapBytes(), openFrames: openVideoFrameCount() });
+          }
           if (o.abortAfter !== undefined && n >= o.abortAfter) controller.abort();
         },
       });
-      const { blob, ...rest } = r;
+      const { blob: _main, files: made, ...rest } = r;
       result = rest;
-      if (blob) bytes = new Uint8Array(await blob.arrayBuffer());
+      for (const f of made) if (f.blob) files.push({ name: f.name, base64: base64(new Uint8Array(await f.blob.arrayBuffer())) });
     } catch (e) {
       error = (e as Error).message;
       errorName = (e as Error).name;
     }
-    if (o.target === 'stream' && written.length) {
-      const size = Math.max(...written.map((w) => w.position + w.data.length));
-      bytes = new Uint8Array(size);
-      for (const w of written) bytes.set(w.data, w.position);
+    for (const [name, writes] of [...written].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1))) {
+      const size = Math.max(...writes.map((w) => w.position + w.data.length));
+      const bytes = new Uint8Array(size);
+      for (const w of writes) bytes.set(w.data, w.position);
+      files.push({ name: name || (result?.filename ?? 'main'), base64: base64(bytes) });
     }
     const ms = performance.now() - t0;
     evaluator.dispose();
+    // Sources close their clips once the open promise settles: let that happen before counting.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return {
       result,
       error,
       errorName,
       progress,
       ms,
-      writes: written.length,
-      base64: bytes ? base64(bytes) : undefined,
+      writes: [...written.values()].reduce((n, w) => n + w.length, 0),
+      /** The main file (the first). */
+      base64: files[0]?.base64 as string | undefined,
+      files,
       liveImages: liveImageCount(),
+      openFrames: openVideoFrameCount(),
+      maxOpenFrames,
+      samples,
+      discarded,
     };
   },
 };

@@ -85,3 +85,35 @@ export const toGpu: NodeDefinition<NodeServices> = {
     dispose() {},
   }),
 };
+
+/**
+ * A test-only node: a matte that ramps from 0 at the left edge to 255 at the right, plus the
+ * frame index in the top-left 8x8 block (so alpha differs per frame): a known alpha to export.
+ */
+export const rampAlpha: NodeDefinition<NodeServices> = {
+  type: 'TestRampAlpha',
+  version: 1,
+  label: 'Ramp alpha (test)',
+  category: 'Matte',
+  description: 'test helper',
+  inputs: [{ id: 'source', label: 'Source', types: ['image'] }],
+  outputs: [{ id: 'pha', label: 'Matte', types: ['matte'] }],
+  params: {},
+  create: () => ({
+    async evaluate(ctx) {
+      const { width: w, height: h } = ctx.inputs.source as Image;
+      const out = new Uint8ClampedArray(w * h * 4);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const v = x < 8 && y < 8 ? (ctx.frame * 8) & 255 : Math.round((255 * x) / (w - 1));
+          const i = (y * w + x) * 4;
+          out[i] = out[i + 1] = out[i + 2] = v;
+          out[i + 3] = 255;
+        }
+      }
+      return { pha: Image.fromPixels(w, h, 'matte', out) };
+    },
+    reset() {},
+    dispose() {},
+  }),
+};

@@ -1,0 +1,150 @@
+// Transparent exports with a known alpha (a ramp, plus a per-frame value in the top-left block):
+// VP9 WebM with a real alpha stream (ffprobe's alpha_mode=1; Chromium decodes the alpha back, via
+// WebCodecs and a <video> element; ffmpeg's libvpx too), colour + matte as two videos, and RGBA
+// PNG sequences (exact alpha; straight or premultiplied colour), zipped in memory or as files.
+
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ffmpegFrameRgba, intelClip, psnr, tempDir } from './media-fixtures.ts';
+
+const dir = tempDir();
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Raw frames from ffmpeg on stdout (more than Node's default 1 MB buffer). */
+const raw = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', ...args], { maxBuffer: 1 << 28 });
+
+const W = 768;
+const H = 432;
+type RunOptions = Parameters<Window['exportPage']['exportFile']>[0];
+
+async function exportTo(page: Page, o: Omit<RunOptions, 'file'>) {
+  await page.route('**/__test/intel.mp4', (route) => route.fulfill({ path: intelClip }));
+  await page.goto('/test/pages/media/export.html');
+  await page.waitForFunction(() => window.exportPage !== undefined);
+  const r = await page.evaluate((opts) => window.exportPage.exportFile(opts), { file: '/__test/intel.mp4', alphaFrom: 'TestRampAlpha', ...o });
+  expect(r.error).toBeUndefined();
+  expect(r.openFrames, 'VideoFrames left open').toBe(0);
+  const paths = r.files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, Buffer.from(f.base64, 'base64'));
+    return path;
+  });
+  return { ...r, paths };
+}
+
+/** The alpha the TestRampAlpha node makes for frame `k` at (x, y). */
+const expectedAlpha = (k: number, x: number, y: number) => (x < 8 && y < 8 ? (k * 8) & 255 : Math.round((255 * x) / (W - 1)));
+
+/** Mean |alpha - expected| over the frame, and the mean alpha of the 8x8 frame-number block. */
+function alphaError(rgba: Uint8Array, k: number, stride = 4, offset = 3) {
+  let sum = 0;
+  let block = 0;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const a = rgba[(y * W + x) * stride + offset];
+      sum += Math.abs(a - expectedAlpha(k, x, y));
+      if (x < 8 && y < 8) block += a;
+    }
+  }
+  return { mae: sum / (W * H), block: block / 64 };
+}
+
+/** PSNR of the colour where alpha is at least 1/2 (elsewhere the colour matters little). */
+function colourPsnr(rgba: Uint8Array, reference: Uint8Array): number {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i + 3] < 128) continue;
+    a.push(rgba[i], rgba[i + 1], rgba[i + 2], 255);
+    b.push(reference[i], reference[i + 1], reference[i + 2], 255);
+  }
+  return psnr(new Uint8Array(a), new Uint8Array(b));
+}
+
+test('WebM with alpha: a real alpha stream that Chromium and ffmpeg decode back', async ({ page }) => {
+  const r = await exportTo(page, { params: { format: 'webm-alpha' }, range: { start: 0, end: 12 } });
+  expect(r.result).toMatchObject({ format: 'webm-alpha', alphaColour: 'straight', filename: 'mattegraph-export.webm' });
+  expect(r.result?.codec).toMatch(/^vp09\./);
+  const [webm] = r.paths;
+  const stream = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', webm]).toString()).streams[0];
+  expect(stream).toMatchObject({ codec_name: 'vp9', width: W, height: H });
+  expect(stream.tags.alpha_mode ?? stream.tags.ALPHA_MODE).toBe('1');
+
+  // ffmpeg's libvpx decoder reads the alpha stream (its native vp9 decoder would ignore it).
+  const viaFfmpeg = raw(['-c:v', 'libvpx-vp9', '-i', webm, '-frames:v', '12', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']);
+  for (const k of [0, 7, 11]) {
+    const e = alphaError(viaFfmpeg.subarray(k * W * H * 4, (k + 1) * W * H * 4), k);
+    expect(e.mae, `ffmpeg frame ${k} alpha error`).toBeLessThan(2);
+    expect(Math.abs(e.block - ((k * 8) & 255)), `frame ${k} block`).toBeLessThan(6);
+  }
+
+  // Chromium: WebCodecs decodes colour and alpha streams; the straight colour is the source's.
+  await page.route('**/__test/out.webm', (route) => route.fulfill({ path: webm }));
+  await page.goto('/test/pages/media/alpha.html');
+  await page.waitForFunction(() => window.alphaPage !== undefined);
+  const decoded = await page.evaluate(() => window.alphaPage.webCodecsFrames('/__test/out.webm', 12));
+  expect(decoded).toMatchObject({ transparent: true, width: W, height: H });
+  expect(decoded.frames).toHaveLength(12);
+  for (const k of [0, 5, 11]) {
+    const rgba = new Uint8Array(Buffer.from(decoded.frames[k].rgba, 'base64'));
+    const e = alphaError(rgba, k);
+    expect(e.mae, `WebCodecs frame ${k} alpha error`).toBeLessThan(2);
+    expect(Math.abs(e.block - ((k * 8) & 255))).toBeLessThan(6);
+    const src = ffmpegFrameRgba(intelClip, k, join(dir, 'src.rgba'));
+    expect(colourPsnr(rgba, src), `frame ${k} colour`).toBeGreaterThanOrEqual(30);
+  }
+  // A <video> element shows it transparent too.
+  const shown = await page.evaluate(() => window.alphaPage.videoElementFrame('/__test/out.webm'));
+  expect(alphaError(new Uint8Array(Buffer.from(shown.rgba, 'base64')), 0).mae).toBeLessThan(3);
+});
+
+test('colour + matte as two videos: the matte video is the alpha, the colour video the picture', async ({ page }) => {
+  const r = await exportTo(page, { params: { format: 'matte-pair', filename: 'shot.mp4' }, range: { start: 0, end: 8 } });
+  expect(r.files.map((f) => f.name)).toEqual(['shot.mp4', 'shot-matte.mp4']);
+  expect(r.result?.alphaColour).toBe('straight');
+  const [colour, matte] = r.paths;
+  for (const file of [colour, matte]) {
+    expect(execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-show_entries', 'stream=nb_read_frames,codec_name', '-of', 'csv=p=0', file]).toString().trim()).toBe('h264,8');
+  }
+  const grey = raw(['-i', matte, '-f', 'rawvideo', '-pix_fmt', 'gray', '-']);
+  for (const k of [0, 7]) expect(alphaError(grey.subarray(k * W * H, (k + 1) * W * H), k, 1, 0).mae, `matte frame ${k}`).toBeLessThan(2);
+  const src = ffmpegFrameRgba(intelClip, 3, join(dir, 'src3.rgba'));
+  expect(psnr(ffmpegFrameRgba(colour, 3, join(dir, 'c3.rgba')), src)).toBeGreaterThanOrEqual(30);
+});
+
+test('RGBA PNG sequence: exact alpha, straight colour, zipped in memory; premultiplied on request', async ({ page }) => {
+  const straight = await exportTo(page, { params: { format: 'png-sequence', filename: 'take' }, range: { start: 3, end: 6 } });
+  expect(straight.result).toMatchObject({ format: 'png-sequence', alphaColour: 'straight', filename: 'take.zip', frameCount: 3 });
+  const unzip = (zip: string, to: string) => {
+    mkdirSync(to, { recursive: true });
+    execFileSync('python3', ['-c', 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, to]);
+    return readdirSync(to).sort();
+  };
+  expect(unzip(straight.paths[0], join(dir, 'straight'))).toEqual(['take_000003.png', 'take_000004.png', 'take_000005.png']);
+  const png = (folder: string, name: string) => raw(['-i', join(dir, folder, name), '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']);
+  const s4 = png('straight', 'take_000004.png');
+  expect(alphaError(s4, 4).mae, 'PNG alpha is exact').toBe(0);
+  expect(colourPsnr(s4, ffmpegFrameRgba(intelClip, 4, join(dir, 'src4.rgba')))).toBeGreaterThanOrEqual(40);
+
+  const pre = await exportTo(page, { params: { format: 'png-sequence', filename: 'take', alphaColour: 'premultiplied' }, range: { start: 4, end: 5 } });
+  expect(pre.result?.alphaColour).toBe('premultiplied');
+  unzip(pre.paths[0], join(dir, 'pre'));
+  const p4 = png('pre', 'take_000004.png');
+  let worst = 0;
+  let alphaDiffers = 0;
+  for (let i = 0; i < p4.length; i += 4) {
+    for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(p4[i + c] - Math.round((s4[i + c] * s4[i + 3]) / 255)));
+    if (p4[i + 3] !== s4[i + 3]) alphaDiffers++;
+  }
+  expect(worst, 'premultiplied = straight x alpha').toBeLessThanOrEqual(1);
+  expect(alphaDiffers).toBe(0);
+});
+
+test('a PNG sequence streamed out is one file per frame, named after the output and the frame', async ({ page }) => {
+  const r = await exportTo(page, { params: { format: 'png-sequence' }, target: 'stream', outputName: 'shot', range: { start: 10, end: 13 } });
+  expect(r.files.map((f) => f.name)).toEqual(['shot_000010.png', 'shot_000011.png', 'shot_000012.png']);
+  const first = readFileSync(r.paths[0]);
+  expect(first.subarray(1, 4).toString()).toBe('PNG');
+});
