@@ -13,6 +13,6 @@ import { exportNode } from './export/definition.ts';
 import { webcamSource } from './webcam-source/definition.ts';
 import { colorKey } from './color-key/definition.ts';
 
-export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, webcamSource, rvmMatte, bgmv2Matte, colorKey, backgroundPlate, composite, refineViewer, exportNode];
+export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, bgmv2Matte, colorKey, backgroundPlate, webcamSource, composite, refineViewer, exportNode];
 
 export const createRegistry = () => new NodeRegistry<NodeServices>(nodeDefinitions);
