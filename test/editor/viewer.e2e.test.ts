@@ -36,7 +36,7 @@ test.beforeAll(() => {
   solid(warm, '0xC86432');
   solid(cool, '0x143CDC');
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '15', '-i', sharedMedia('person_video/intel_one-by-one-person-detection.mp4'),
-    '-frames:v', '3', '-vf', 'scale=256:144', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', people]);
+    '-frames:v', '3', '-vf', 'scale=256:144,setpts=N/1000/TB', '-r', '1000', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', people]);
   writeFileSync(coloursGraph, graphFile(
     [node('warm', 'VideoSource', 0, 0, { file: '__test/warm.mp4' }), node('cool', 'VideoSource', 0, 200, { file: '__test/cool.mp4' })],
     [],
@@ -183,10 +183,10 @@ test('matte modes over the source (alpha, overlay, checker), thumbnails, and a d
   await page.screenshot({ path: '/tmp/editor-viewer-checker.png' });
   await channel(page, 'RGB');
 
-  // Playing RVM on the CPU is slower than the clip: the timeline says so plainly. Frames seen
-  // while playing come back from the cache at once when scrubbing.
+  // The clip is 1000 fps, which no graph with RVM in it keeps up with on any machine: the
+  // timeline says so plainly. Frames seen while playing come back from the cache at once.
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('playback-rate')).toContainText(/slower than the clip's 10 fps: the graph takes \d+ ms per frame/, { timeout: 60_000 });
+  await expect(page.getByTestId('playback-rate')).toContainText(/slower than the clip's 1000 fps: the graph takes \d+ ms per frame/, { timeout: 60_000 });
   await page.screenshot({ path: '/tmp/editor-playing-slow.png' });
   await page.keyboard.press('k');
   await page.keyboard.press('Home');
