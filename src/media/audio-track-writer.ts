@@ -33,6 +33,8 @@ export class AudioTrackWriter {
     private readonly input: Input,
     /** What happened to the audio, for the user ("AAC copied", "AAC re-encoded to Opus: ..."). */
     readonly description: string,
+    /** True when the audio was decoded and re-encoded instead of copied. */
+    readonly reencoded: boolean,
     private readonly pump: (until: () => number) => AsyncGenerator<void, void, number>,
   ) {}
 
@@ -55,7 +57,7 @@ export class AudioTrackWriter {
         const count = streaming ? await packetCount(track, window) : undefined;
         const source = new EncodedAudioPacketSource(codec);
         output.addAudioTrack(source, { maximumPacketCount: count });
-        return new AudioTrackWriter(input, `${name} audio copied unchanged`, (until) => copyPackets(track, source, config, window, until));
+        return new AudioTrackWriter(input, `${name} audio copied unchanged`, false, (until) => copyPackets(track, source, config, window, until));
       }
       if (!(await track.canDecode())) {
         throw new Error(`the source's audio (${name}) cannot go into ${containerName} and this browser cannot decode it ` +
@@ -66,7 +68,7 @@ export class AudioTrackWriter {
       const count = streaming ? Math.ceil((end - window.start + 1) / 0.01) + 64 : undefined;
       output.addAudioTrack(source, { maximumPacketCount: count });
       const why = `${name} audio re-encoded to Opus (${containerName} cannot hold ${name})`;
-      return new AudioTrackWriter(input, why, (until) => reencode(track, source, window, until));
+      return new AudioTrackWriter(input, why, true, (until) => reencode(track, source, window, until));
     } catch (e) {
       input.dispose();
       throw e;

@@ -118,7 +118,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     });
     sink = video;
     audio = video.audioDescription;
-    if (audio && !audio.includes('copied')) notes.push(audio);
+    if (audio && video.audioReencoded) notes.push(audio);
   }
 
   const onAbort = () => sink.notify();

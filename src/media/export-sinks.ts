@@ -63,6 +63,10 @@ export class VideoSink implements FrameSink {
     return this.audio?.description;
   }
 
+  get audioReencoded(): boolean {
+    return this.audio?.reencoded ?? false;
+  }
+
   static async create(o: VideoSinkOptions): Promise<VideoSink> {
     const { settings } = o;
     const container = settings.container === 'webm' ? 'webm' : 'mp4';

@@ -148,3 +148,35 @@ test('a PNG sequence streamed out is one file per frame, named after the output 
   const first = readFileSync(r.paths[0]);
   expect(first.subarray(1, 4).toString()).toBe('PNG');
 });
+
+test('a transparent WebM opens in the Video Source with its alpha, and exports it again', async ({ page }) => {
+  const r = await exportTo(page, { params: { format: 'webm-alpha' }, range: { start: 0, end: 12 } });
+  const webm = r.paths[0];
+  await page.route('**/__test/alpha.webm', (route) => route.fulfill({ path: webm }));
+  await page.goto('/test/pages/media/clip.html');
+  await page.waitForFunction(() => window.clipPage !== undefined);
+  const opened = await page.evaluate(() => window.clipPage.open('/__test/alpha.webm'));
+  expect(opened).toMatchObject({ container: 'WebM', info: { frameCount: 12, width: W, height: H } });
+  for (const via of ['browser', 'kernel'] as const) {
+    for (const k of [9, 2]) {
+      const f = await page.evaluate(([k, via]) => window.clipPage.rgba(k, via), [k, via] as const);
+      expect(f.hasAlpha).toBe(true);
+      expect(f.format).toBe('I420A');
+      const e = alphaError(new Uint8Array(Buffer.from(f.base64, 'base64')), k);
+      expect(e.mae, `frame ${k} via ${via}: alpha error`).toBeLessThan(2);
+      expect(Math.abs(e.block - ((k * 8) & 255))).toBeLessThan(6);
+    }
+  }
+  await page.evaluate(() => window.clipPage.close());
+  expect(await page.evaluate(() => window.clipPage.openVideoFrames())).toBe(0);
+
+  // Through a graph: the transparent file re-exported as PNGs with no Alpha input keeps its alpha.
+  await page.route('**/__test/alpha.webm', (route) => route.fulfill({ path: webm }));
+  await page.goto('/test/pages/media/export.html');
+  await page.waitForFunction(() => window.exportPage !== undefined);
+  const again = await page.evaluate(() => window.exportPage.exportFile({ file: '/__test/alpha.webm', params: { format: 'png-sequence' }, target: 'stream', range: { start: 5, end: 6 } }));
+  expect(again.error).toBeUndefined();
+  const png = join(dir, again.files[0].name);
+  writeFileSync(png, Buffer.from(again.files[0].base64, 'base64'));
+  expect(alphaError(raw(['-i', png, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']), 5).mae).toBeLessThan(2);
+});

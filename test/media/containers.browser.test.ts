@@ -100,3 +100,19 @@ test('an edit list that trims the start (stream copy from mid-GOP) shows the fra
   const opened = await expectLikeFfmpeg(page, trimmed, 'MP4', /^avc1\./);
   expect(opened.info.frameCount).toBeLessThan(36);
 });
+
+test('a transparent VP9 WebM made by ffmpeg opens with its alpha', async ({ page }) => {
+  const file = join(dir, 'ffalpha.webm');
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25', '-frames:v', '10',
+    '-vf', "format=yuva420p,geq=lum='lum(X,Y)':cb='cb(X,Y)':cr='cr(X,Y)':a='255*X/W'", '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', file]);
+  await openPage(page, { 'ffalpha.webm': file });
+  await page.evaluate(() => window.clipPage.open('/__test/ffalpha.webm'));
+  const f = await page.evaluate(() => window.clipPage.rgba(6));
+  expect(f.hasAlpha).toBe(true);
+  const px = Buffer.from(f.base64, 'base64');
+  let err = 0;
+  for (let y = 0; y < 180; y++) for (let x = 0; x < 320; x++) err += Math.abs(px[(y * 320 + x) * 4 + 3] - Math.floor((255 * x) / 320));
+  expect(err / (320 * 180), 'mean alpha error').toBeLessThan(2);
+  await page.evaluate(() => window.clipPage.close());
+  expect(await page.evaluate(() => window.clipPage.openVideoFrames())).toBe(0);
+});

@@ -72,6 +72,18 @@ const api = {
     img.dispose();
     return result;
   },
+  /** RGBA of frame `index` (base64), converted by the browser or our kernel; with `hasAlpha`. */
+  async rgba(index: number, via: 'browser' | 'kernel' = 'browser') {
+    const frame = await frameAt(index);
+    const format = frame.format;
+    const img = await frameToImage(frame, { via, rotation: clip!.rotation });
+    release(frame);
+    const px = new Uint8Array((await img.pixels()).buffer.slice(0));
+    img.dispose();
+    let s = '';
+    for (let i = 0; i < px.length; i += 0x8000) s += String.fromCharCode(...px.subarray(i, i + 0x8000));
+    return { base64: btoa(s), width: img.width, height: img.height, format, hasAlpha: clip!.hasAlpha };
+  },
   /** Digests of frames decoded in the given order (for random access == sequential). */
   async digests(order: number[]): Promise<string[]> {
     const out: string[] = [];
