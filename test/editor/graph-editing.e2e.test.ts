@@ -166,7 +166,7 @@ test('a wire dropped on empty canvas offers the node types that fit it and wires
   // Types with an input for a picture; no sources (they take no input). Other node types may exist.
   expect(labels).toEqual(expect.arrayContaining(['RVM matte', 'Composite', 'Export']));
   expect(labels).not.toContain('Video');
-  expect(labels).not.toContain('Background plate');
+  expect(labels).toContain('Background plate'); // its optional Source input (blurred-source mode) takes a picture
   await page.screenshot({ path: '/tmp/editor-wire-drop-search.png' });
   await page.keyboard.type('export');
   await page.keyboard.press('Enter');
