@@ -12,7 +12,8 @@ import { composite } from './composite/definition.ts';
 import { exportNode } from './export/definition.ts';
 import { webcamSource } from './webcam-source/definition.ts';
 import { colorKey } from './color-key/definition.ts';
+import { matteOps } from './matte-ops/definition.ts';
 
-export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, bgmv2Matte, colorKey, backgroundPlate, webcamSource, composite, refineViewer, exportNode];
+export const nodeDefinitions: NodeDefinition<NodeServices>[] = [videoSource, rvmMatte, bgmv2Matte, colorKey, matteOps, backgroundPlate, webcamSource, composite, refineViewer, exportNode];
 
 export const createRegistry = () => new NodeRegistry<NodeServices>(nodeDefinitions);
