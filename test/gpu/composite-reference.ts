@@ -1,5 +1,8 @@
-// CPU reference of shaders/composite-over.wgsl, used only by tests: the same maths in doubles,
-// written independently (explicit tap weights) so a shader bug does not hide in shared code.
+// CPU reference of the Composite as it was before its options (and still is with default
+// params): fgr·pha + plate·(1 − pha), the plate stretched to the frame. Used only by tests, to
+// hold the default output to the original; the options have their own references
+// (composite-*-reference.ts, chained in composite-chain-reference.ts). The same maths in
+// doubles, written independently (explicit tap weights) so a shader bug does not hide in shared code.
 
 export interface Pixels {
   width: number;
