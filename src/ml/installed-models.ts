@@ -1,13 +1,15 @@
 // The browser's ModelLibrary: models listed in /models/installed.json (written by
-// `npm run models`, served by the dev/preview server) plus .onnx files the user dropped, which
-// are checked against the family's IO signature before they are accepted.
+// `npm run models`, served by the dev/preview server), plus models the user added in the page
+// (dropped, picked or downloaded), which are checked against the family's IO signature and kept
+// in browser storage (model-cache.ts) so they survive a reload. Where storage is unavailable or
+// full, an added model is kept for this session only, and the caller is told.
 
-import { checkSignature } from './io-signature.ts';
 import { parseInstalledIndex } from './installed-index.ts';
-import { customModelId, familySpec, knownBuildBySha, officialBySha } from './manifest.ts';
+import { identifyModel, sha256Hex } from './model-cache-identify.ts';
+import { ModelCache } from './model-cache.ts';
+import { downloadModelBytes, type DownloadRequest } from './model-download.ts';
 import type { LoadedModel, ModelEntry, ModelFamily, ModelLibrary } from './model-library.ts';
 import { pickAutoModel } from './pick-model.ts';
-import { readModelIoWeb } from './read-model-io-web.ts';
 
 export const NO_MODEL_MESSAGE =
   'No RVM model installed: run `npm run models` (or `npm run models -- --from DIR`), or drop an .onnx file on the node';
@@ -23,63 +25,150 @@ const NO_MODEL: Record<ModelFamily, string> = {
 export interface InstalledModelLibraryOptions {
   /** Where the installed list is served; the weights' URLs come from inside it. */
   indexUrl?: string;
+  /** Browser storage for added models; null keeps them in memory only. Default: Cache Storage when available. */
+  cache?: ModelCache | null;
 }
+
+/** Where a model the library lists comes from. */
+export type ModelOrigin = 'installed' | 'cached' | 'session';
+
+export interface AddedModel {
+  entry: ModelEntry;
+  /** `installed`: the same bytes were already installed, nothing was stored. */
+  origin: ModelOrigin;
+  /** Why the model could not be kept in browser storage (then it lasts this session only). */
+  storageProblem?: string;
+}
+
+export type ModelDownload = Omit<DownloadRequest, 'name'> & { fileName: string; family?: ModelFamily };
 
 export class InstalledModelLibrary implements ModelLibrary {
   private readonly indexUrl: string;
+  private readonly cache: ModelCache | null;
   private index?: Promise<ModelEntry[]>;
-  private readonly dropped = new Map<string, LoadedModel>();
+  /** Added models that could not be stored (no or full storage), with their bytes. */
+  private readonly sessionOnly = new Map<string, LoadedModel>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(options: InstalledModelLibraryOptions = {}) {
     this.indexUrl = options.indexUrl ?? '/models/installed.json';
+    this.cache = options.cache !== undefined ? options.cache : ModelCache.available() ? new ModelCache() : null;
   }
 
   async list(family: ModelFamily): Promise<ModelEntry[]> {
-    const installed = (await this.installed()).filter((e) => e.family === family && !this.dropped.has(e.id));
-    const dropped = [...this.dropped.values()].map((m) => m.entry).filter((e) => e.family === family);
-    return [...installed, ...dropped];
+    return (await this.catalogue())
+      .filter((m) => m.entry.family === family)
+      .map((m) => m.entry);
+  }
+
+  /** Every model with where it comes from; an added model shadows an installed one of the same id. */
+  async catalogue(): Promise<{ entry: ModelEntry; origin: ModelOrigin }[]> {
+    const added = [
+      ...(await this.cachedEntries()).map((entry) => ({ entry, origin: 'cached' as const })),
+      ...[...this.sessionOnly.values()].map((m) => ({ entry: m.entry, origin: 'session' as const })),
+    ];
+    const installed = (await this.installed())
+      .filter((e) => !added.some((a) => a.entry.id === e.id))
+      .map((entry) => ({ entry, origin: 'installed' as const }));
+    return [...installed, ...added];
   }
 
   async load(family: ModelFamily, id: string, signal?: AbortSignal): Promise<LoadedModel> {
-    const entries = await this.list(family);
+    const all = (await this.catalogue()).filter((m) => m.entry.family === family);
+    const entries = all.map((m) => m.entry);
     const wanted = !id || id === 'auto';
     const entry = wanted ? pickAutoModel(entries) : entries.find((e) => e.id === id);
     if (!entry) {
       if (!entries.length) throw new Error(NO_MODEL[family]);
       throw new Error(`model "${id}" is not installed (installed: ${entries.map((e) => e.id).join(', ')})`);
     }
-    const dropped = this.dropped.get(entry.id);
-    if (dropped) return dropped;
+    const session = this.sessionOnly.get(entry.id);
+    if (session) return session;
+    if (all.find((m) => m.entry === entry)?.origin === 'cached') return { entry, bytes: await this.cachedBytes(entry) };
     return { entry, bytes: await fetchModelBytes(entry, signal) };
   }
 
   async add(family: ModelFamily, file: Blob & { name: string }): Promise<ModelEntry> {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let precision: ModelEntry['precision'];
-    try {
-      const check = checkSignature(familySpec(family), await readModelIoWeb(bytes));
-      if (!check.ok) throw new Error(check.reason);
-      precision = check.precision;
-    } catch (e) {
-      throw new Error(`"${file.name}" was refused: ${(e as Error).message}`);
+    return (await this.addFile(file, family)).entry;
+  }
+
+  /** Checks a user's file and keeps it; `family` undefined: the family its inputs point to. */
+  async addFile(file: Blob & { name: string }, family?: ModelFamily): Promise<AddedModel> {
+    return this.addBytes(new Uint8Array(await file.arrayBuffer()), file.name, family);
+  }
+
+  /** Downloads a model in the page (progress, cancel), checks it, then keeps it. */
+  async download(req: ModelDownload): Promise<AddedModel> {
+    const bytes = await downloadModelBytes({ ...req, name: req.fileName });
+    req.signal?.throwIfAborted();
+    return this.addBytes(bytes, req.fileName, req.family, req.signal);
+  }
+
+  /** Forgets an added model (browser storage or session); the bytes it freed, 0 if none. */
+  async remove(id: string): Promise<number> {
+    const session = this.sessionOnly.get(id);
+    if (session) {
+      this.sessionOnly.delete(id);
+      this.changed();
+      return session.bytes.length;
     }
-    const sha256 = await sha256Hex(bytes);
-    const official = officialBySha(sha256);
-    const entry: ModelEntry = official
-      ? { id: official.id, family, label: official.label, precision, official: true, sha256, bytes: bytes.length, file: file.name }
-      : {
-          id: customModelId(file.name),
-          family,
-          label: `${familySpec(family).short} ${precision} (custom: ${file.name})`,
-          precision,
-          official: false,
-          sha256,
-          bytes: bytes.length,
-          file: file.name,
-          webgpu: knownBuildBySha(sha256)?.webgpu ?? 'unknown',
-        };
-    this.dropped.set(entry.id, { entry, bytes });
-    return entry;
+    const entry = (await this.cachedEntries()).find((e) => e.id === id);
+    if (!entry || !(await this.cache!.remove(id))) return 0;
+    this.changed();
+    return entry.bytes ?? 0;
+  }
+
+  /** Calls `listener` after every add or remove; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async addBytes(bytes: Uint8Array, fileName: string, family?: ModelFamily, signal?: AbortSignal): Promise<AddedModel> {
+    let entry = await identifyModel(bytes, fileName, family);
+    const known = await this.catalogue().catch(() => []);
+    const same = known.find((m) => m.entry.sha256 === entry.sha256 && m.entry.family === entry.family);
+    if (same) return { entry: same.entry, origin: same.origin };
+    // Another file under the same name keeps both: the new one's id gets its hash's start.
+    if (known.some((m) => m.entry.id === entry.id)) entry = { ...entry, id: `${entry.id}_${entry.sha256!.slice(0, 8)}` };
+    signal?.throwIfAborted();
+    let storageProblem: string | undefined;
+    if (this.cache) {
+      try {
+        await this.cache.store(entry, bytes);
+        this.changed();
+        return { entry, origin: 'cached' };
+      } catch (e) {
+        storageProblem = `browser storage refused it (${(e as Error).message})`;
+      }
+    } else {
+      storageProblem = 'this page has no browser storage';
+    }
+    this.sessionOnly.set(entry.id, { entry, bytes });
+    this.changed();
+    return { entry, origin: 'session', storageProblem };
+  }
+
+  private async cachedEntries(): Promise<ModelEntry[]> {
+    if (!this.cache) return [];
+    try {
+      return await this.cache.list();
+    } catch {
+      return []; // storage blocked (e.g. by the browser's settings): nothing cached to list
+    }
+  }
+
+  private async cachedBytes(entry: ModelEntry): Promise<Uint8Array> {
+    const bytes = await this.cache!.read(entry.id);
+    if (!bytes) throw new Error(`model "${entry.id}" was removed from browser storage: add the file again`);
+    if (entry.sha256 && (await sha256Hex(bytes)) !== entry.sha256) {
+      throw new Error(`the stored copy of model "${entry.id}" is damaged (sha256 differs): remove it on the Models page and add the file again`);
+    }
+    return bytes;
+  }
+
+  private changed() {
+    for (const l of this.listeners) l();
   }
 
   /** The installed list; a missing list means "nothing installed", and is asked again next time. */
@@ -129,9 +218,3 @@ async function fetchModelBytes(entry: ModelEntry, signal?: AbortSignal): Promise
   }
   return bytes;
 }
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-

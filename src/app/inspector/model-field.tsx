@@ -1,10 +1,12 @@
-// The `model` param of a model node (RVM): `auto` or one of the library's models, and a button
-// to add an .onnx from disk (validated by the library, refused with its reason).
+// The `model` param of a model node (RVM): `auto` or one of the library's models (installed or
+// kept in browser storage), and a button to add an .onnx from disk (validated by the library,
+// refused with its reason). The list follows the model page's adds and removes.
 
 import { useEffect, useRef, useState } from 'react';
 import type { ModelEntry, ModelFamily } from '../../ml/model-library.ts';
 import { engine } from '../engine.ts';
 import { useModelFile } from '../files/use-file.ts';
+import { useModelsStore, watchModelLibrary } from '../models/models-store.ts';
 
 interface Props {
   id: string;
@@ -19,7 +21,9 @@ export function ModelField({ id, nodeId, label, family, value, onChange }: Props
   const [models, setModels] = useState<ModelEntry[] | undefined>();
   const [listError, setListError] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
+  const version = useModelsStore((s) => s.version);
   useEffect(() => {
+    watchModelLibrary();
     let live = true;
     engine().services.models.list(family).then(
       (m) => live && (setModels(m), setListError(undefined)),
@@ -28,7 +32,7 @@ export function ModelField({ id, nodeId, label, family, value, onChange }: Props
     return () => {
       live = false;
     };
-  }, [family, value]);
+  }, [family, value, version]);
   const known = models?.some((m) => m.id === value) ?? true;
   return (
     <div className="model-field">

@@ -11,6 +11,7 @@ import { useSelectionStore } from '../store/selection-store.ts';
 import { EditButtons } from './edit-buttons.tsx';
 import { ExamplesMenu } from './examples-menu.tsx';
 import { ExportControls } from './export-controls.tsx';
+import { ModelsButton } from '../models/models-button.tsx';
 
 /** The VideoSource a picked video goes to: the selected one, or the only one in the graph. */
 function videoSourceForPick(): string | undefined {
@@ -80,6 +81,7 @@ export function Toolbar() {
         />
         <EditButtons />
       </div>
+      <ModelsButton />
       <div className="toolbar-spacer" />
       <ExportControls />
     </header>
