@@ -1,21 +1,22 @@
-// The timed parts of the bench: RVM on onnxruntime-node (native reference) and in the browser
-// (headless page, each execution provider), both on the same decoded frames.
+// The timed parts of the bench: RVM on onnxruntime-node (native reference), and one headless
+// browser session (server + page) in which the cases run on onnxruntime-web, all on the same
+// decoded frames. Files the page reads (frames, plates, a test model and its list) are served
+// through the render server's registered-media route.
 
-import { distDir, modelsDirFor } from './project-paths.ts';
-import type { BenchOptions } from './bench-args.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installedIndex } from '../ml/installed-index.ts';
+import type { ModelEntry } from '../ml/model-library.ts';
+import type { BenchCase, BenchPageJob, BenchPageResult } from './bench-protocol.ts';
+import { mean, median } from './bench-stats.ts';
 import { HeadlessBrowser } from './headless-browser.ts';
-import { HEADLESS_API, type HeadlessApi, type HeadlessBenchJob, type HeadlessBenchResult } from './headless-protocol.ts';
+import { HEADLESS_API, type HeadlessApi } from './headless-protocol.ts';
 import type { ProgressLine } from './progress.ts';
-import { startRenderServer } from './render-server.ts';
+import { distDir, modelsDirFor } from './project-paths.ts';
+import { startRenderServer, type RenderServer } from './render-server.ts';
 import { RvmReference } from './rvm-reference.ts';
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-export async function nativeBench(modelPath: string, frames: Uint8Array[], width: number, height: number, ratio: number, warmup: number) {
+export async function nativeRvm(modelPath: string, frames: Uint8Array[], width: number, height: number, ratio: number, warmup: number) {
   const rvm = await RvmReference.load(modelPath);
   try {
     const warmupMs: number[] = [];
@@ -29,29 +30,62 @@ export async function nativeBench(modelPath: string, frames: Uint8Array[], width
   }
 }
 
-export async function browserBench(opts: BenchOptions, job: Omit<HeadlessBenchJob, 'framesPath'>, framesFile: string, progress: ProgressLine) {
-  const server = await startRenderServer({
-    distDir,
-    modelsDir: modelsDirFor(opts.modelsDir),
-    extraFiles: { '/__bench/frames.rgba': framesFile },
-  });
-  const browser = await HeadlessBrowser.open({
-    origin: server.origin,
-    watchdogMs: 300_000,
-    verbose: opts.verbose,
-    log: (l) => progress.log(l),
-    onProgress: (done, total, label) => progress.update(done, total, label),
-  });
-  try {
-    const full: HeadlessBenchJob = { ...job, framesPath: '/__bench/frames.rgba' };
-    const result = (await browser.guard(
-      browser.page.evaluate(([name, j]) => (window as unknown as Record<string, HeadlessApi>)[name].bench(j), [HEADLESS_API, full] as const),
-    )) as HeadlessBenchResult;
-    progress.end();
-    return { ...result, browserVersion: browser.browserVersion };
-  } finally {
-    await browser.close();
-    await server.close();
+const NO_FRAMES: Omit<BenchPageJob, 'cases'> = { framesPath: '', width: 0, height: 0, modelId: '', ratio: 1, eps: [], warmup: 0, webgpuSoftwareFrames: 0 };
+
+/** One server and one headless page for every browser case of the bench. */
+export class BrowserBenchSession {
+  private constructor(private readonly server: RenderServer, private readonly browser: HeadlessBrowser, private readonly work: string) {}
+
+  static async open(opts: { modelsDir?: string; verbose: boolean; work: string }, progress: ProgressLine): Promise<BrowserBenchSession> {
+    const server = await startRenderServer({ distDir, modelsDir: modelsDirFor(opts.modelsDir) });
+    try {
+      const browser = await HeadlessBrowser.open({
+        origin: server.origin,
+        watchdogMs: 300_000,
+        verbose: opts.verbose,
+        log: (l) => progress.log(l),
+        onProgress: (done, total, label) => progress.update(done, total, label),
+      });
+      return new BrowserBenchSession(server, browser, opts.work);
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+  }
+
+  get browserVersion() {
+    return this.browser.browserVersion;
+  }
+
+  /** The page's URL path for a local file. */
+  serve(path: string): string {
+    return this.server.addMedia(path);
+  }
+
+  /** Serves RGBA frames written to a file of the work folder. */
+  serveFrames(name: string, frames: Uint8Array[]): string {
+    const path = join(this.work, name);
+    writeFileSync(path, Buffer.concat(frames));
+    return this.serve(path);
+  }
+
+  /** Serves a one-model installed list for a model file the models folder does not hold. */
+  serveModelList(entry: ModelEntry, modelPath: string): string {
+    const path = join(this.work, `${entry.id}-installed.json`);
+    writeFileSync(path, JSON.stringify(installedIndex([{ ...entry, url: this.serve(modelPath) }])));
+    return this.serve(path);
+  }
+
+  /** Runs the cases (none: only the adapter and threads are reported). */
+  async run(cases: BenchCase[]): Promise<BenchPageResult> {
+    const job: BenchPageJob = { ...NO_FRAMES, cases };
+    return (await this.browser.guard(
+      this.browser.page.evaluate(([name, j]) => (window as unknown as Record<string, HeadlessApi>)[name].bench(j), [HEADLESS_API, job] as const),
+    )) as BenchPageResult;
+  }
+
+  async close() {
+    await this.browser.close();
+    await this.server.close();
   }
 }
-

@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { fromB64, serveFile, TestFiles } from '../gpu/gpu-test-helpers.ts';
-import { gridSearch, mean, meanAbsError } from './ffmpeg-keyers.ts';
-import { GROUND_TRUTH_IDS, knownFrame, writePng, type Lighting } from './green-screen-frames.ts';
+import { gridSearch, mean, meanAbsError } from '../../src/cli/key-bench/ffmpeg-keyers.ts';
+import { GROUND_TRUTH_IDS, knownFrame, writePng, type Lighting } from '../../src/cli/key-bench/green-screen-frames.ts';
 import { openKeyPage } from './key-page-helpers.ts';
 
 const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;

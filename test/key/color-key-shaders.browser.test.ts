@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { sharedMedia } from '../support/shared-paths.ts';
 import { ffmpegRgba, fromB64, TestFiles, toWire } from '../gpu/gpu-test-helpers.ts';
 import { colorKeyReference, defaultSettings, type KeySettings, type Pixels } from './color-key-reference.ts';
-import { knownFrame } from './green-screen-frames.ts';
+import { knownFrame } from '../../src/cli/key-bench/green-screen-frames.ts';
 import { discMask, openKeyPage, screenAndNoise, worstDifference } from './key-page-helpers.ts';
 
 // 8-bit output of a float computation: f32 on the GPU and doubles here may round a .5 differently.

@@ -4,7 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { randomPixels } from '../gpu/gpu-test-helpers.ts';
 import type { Pixels } from './color-key-reference.ts';
-import { seededRandom } from './green-screen-frames.ts';
+import { seededRandom } from '../../src/cli/key-bench/green-screen-frames.ts';
 
 export async function openKeyPage(page: Page): Promise<void> {
   page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -1,6 +1,7 @@
-// ffmpeg's own keyers as the yardstick: `colorkey` (RGB distance) and `chromakey` (YUV chroma
-// distance) run over a grid of similarity/blend settings on the same frames, in one ffmpeg run
-// per keyer (the input is read once and split), and the best setting is kept.
+// ffmpeg's own keyers as the yardstick of the bench and the accuracy tests: `colorkey` (RGB
+// distance) and `chromakey` (YUV chroma distance) run over a grid of similarity/blend settings on
+// the same frames, in one ffmpeg run per keyer (the input is read once and split), and the best
+// setting is kept.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
