@@ -2,6 +2,7 @@
 // and decides when an instance must reset (a jump in time or a changed parameter upstream).
 // Nodes with temporal state get a pre-roll before a jump (NodeDefinition.preRoll).
 // Outputs of the last evaluation of each node are kept (and owned) here until replaced.
+// Observers see every node run (start and end, pre-roll included), for progress displays.
 
 import type { GraphDocument, PortRef } from './document.ts';
 import { planFor } from './planner.ts';
@@ -27,7 +28,28 @@ interface Slot<S> {
   outputs?: Record<string, unknown>;
 }
 
-export interface EvaluatorHooks {
+/** One run of a node's instance (a node served from its held outputs, or disabled, does not run). */
+export interface NodeRun {
+  nodeId: string;
+  /** The frame this run computes. */
+  frame: number;
+  /** The frame the evaluation was asked for: runs of earlier frames are its pre-roll. */
+  forFrame: number;
+  /** 'start' before the instance evaluates, then how that ended. */
+  phase: 'start' | 'done' | 'failed' | 'aborted';
+}
+
+/**
+ * Watches the evaluator work, for progress shown to the user (a node "working" on a frame).
+ * Observing changes nothing: what an observer throws is logged and ignored.
+ */
+export interface EvaluationObserver {
+  onRun?(run: NodeRun): void;
+  /** An `evaluate` call ended (done, failed or aborted): no node runs now. */
+  onSettled?(forFrame: number): void;
+}
+
+export interface EvaluatorHooks extends EvaluationObserver {
   onStatus?(nodeId: string, status: NodeStatus): void;
 }
 
@@ -36,6 +58,9 @@ export class Evaluator<S> {
   private readonly slots = new Map<string, Slot<S>>();
   private queue: Promise<unknown> = Promise.resolve();
   private clipCache?: { key: string; info: Promise<ClipInfo | undefined> };
+  private readonly observers = new Set<EvaluationObserver>();
+  /** The frame the running `evaluate` call was asked for (calls run one at a time). */
+  private forFrame = 0;
 
   constructor(
     private readonly registry: NodeRegistry<S>,
@@ -74,6 +99,12 @@ export class Evaluator<S> {
     return run;
   }
 
+  /** Adds an observer after construction (the editor's progress display); returns its removal. */
+  observe(observer: EvaluationObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   /** Forgets temporal state everywhere (the next frame is a jump for every node). */
   resetAll(): void {
     for (const slot of this.slots.values()) {
@@ -87,6 +118,15 @@ export class Evaluator<S> {
   }
 
   private async evaluateNow(target: PortRef, frame: number, signal: AbortSignal): Promise<unknown> {
+    this.forFrame = frame;
+    try {
+      return await this.evaluateTarget(target, frame, signal);
+    } finally {
+      this.notify((o) => o.onSettled?.(frame));
+    }
+  }
+
+  private async evaluateTarget(target: PortRef, frame: number, signal: AbortSignal): Promise<unknown> {
     const order = this.plan(target.node);
     const clip = await this.clipInfoNow(target.node, signal);
     if (clip && (frame < 0 || frame >= clip.frameCount)) {
@@ -179,6 +219,8 @@ export class Evaluator<S> {
       slot.outputsKey = outputsKey;
       return;
     }
+    const run = { nodeId: id, frame, forFrame: this.forFrame };
+    this.notify((o) => o.onRun?.({ ...run, phase: 'start' }));
     try {
       slot.outputs = await slot.instance.evaluate({
         nodeId: id,
@@ -193,15 +235,27 @@ export class Evaluator<S> {
         report: (status) => this.hooks.onStatus?.(id, status),
       });
     } catch (e) {
+      this.notify((o) => o.onRun?.({ ...run, phase: signal.aborted ? 'aborted' : 'failed' }));
       slot.instance.reset();
       if (signal.aborted) throw e;
       const message = e instanceof Error ? e.message : String(e);
       this.hooks.onStatus?.(id, { state: 'error', message });
       throw e instanceof EvaluationError ? e : new EvaluationError(id, `${id}: ${message}`, { cause: e });
     }
+    this.notify((o) => o.onRun?.({ ...run, phase: 'done' }));
     slot.outputsKey = outputsKey;
     slot.lastFrame = frame;
     if (preRollFor !== undefined) this.releaseOutputs(slot); // nobody reads a pre-roll frame's outputs
+  }
+
+  private notify(call: (o: EvaluationObserver) => void): void {
+    for (const o of [this.hooks, ...this.observers]) {
+      try {
+        call(o);
+      } catch (e) {
+        console.error('an evaluation observer failed', e);
+      }
+    }
   }
 
   /**

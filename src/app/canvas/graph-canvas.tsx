@@ -34,6 +34,7 @@ import { verdictFor } from './connection-verdict.ts';
 import { deleteSelected } from './delete-selected.ts';
 import { FlowNodeCache, flowEdges, type GraphFlowNode, type Measured } from './flow-elements.ts';
 import { GraphNodeView } from './graph-node-view.tsx';
+import { useEvaluatorActivity } from './use-evaluator-activity.ts';
 import { useMeasuredHeights } from './measured-heights.ts';
 import { useKeepNewNodesVisible } from './use-keep-new-nodes-visible.ts';
 import { TopBars } from '../newcomer/top-bars.tsx';
@@ -66,6 +67,7 @@ export function GraphCanvas() {
   const flow = useReactFlow<GraphFlowNode>();
   const container = useRef<HTMLDivElement>(null);
   useMeasuredHeights(measured);
+  useEvaluatorActivity();
   useKeepNewNodesVisible(doc, container);
   useEffect(() => {
     registerFrameAll(() => void flow.fitView({ ...fitOptions, duration: 200 }));

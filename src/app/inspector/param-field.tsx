@@ -1,12 +1,17 @@
-// One inspector row, generated from a param's schema: the control depends on its kind.
+// One inspector row, generated from a param's schema: the control depends on its kind. A
+// colour of a node with an image input can also be picked from the viewer.
 
 import type { GraphNode } from '../../graph/document.ts';
 import type { ParamSpec, ParamValue } from '../../graph/types.ts';
+import type { NodeRegistry } from '../../graph/registry.ts';
 import type { ModelFamily } from '../../ml/model-library.ts';
+import { engine } from '../engine.ts';
 import { setFileParam } from '../files/use-file.ts';
 import { setNodeParam } from '../graph-actions.ts';
 import { FileField } from './file-field.tsx';
 import { ModelField } from './model-field.tsx';
+import { PickButton } from '../viewer/pick-button.tsx';
+import { hasPickableColour } from '../viewer/pick-target.ts';
 import { NumberField } from './number-field.tsx';
 
 interface Props {
@@ -41,6 +46,9 @@ function Control({ node, paramKey, spec, id }: Props & { id: string }) {
         <div className="color-field">
           <input id={id} type="color" value={String(value)} onChange={(e) => set(e.target.value)} />
           <code>{String(value)}</code>
+          {hasPickableColour(engine().registry as NodeRegistry<unknown>, node.type) && (
+            <PickButton nodeId={node.id} param={paramKey} label={spec.label} />
+          )}
         </div>
       );
     case 'enum':

@@ -27,6 +27,13 @@ export interface ViewerState {
   message?: string;
   /** Size and kind of the picture on screen. */
   shown?: { width: number; height: number; kind: string };
+  /**
+   * A colour pick armed from the inspector: the viewer shows the node's input, and the next
+   * click (one pixel) or drag (the rectangle's average) in it sets that colour param.
+   */
+  picking?: { node: string; param: string };
+  /** A live source (a camera) feeds what is viewed: the viewer keeps showing its new frames. */
+  live: boolean;
   setTarget(nodeId: string | undefined): void;
   patch(p: Partial<Omit<ViewerState, 'setTarget' | 'patch' | 'assignSlot'>>): void;
   assignSlot(slot: number, nodeId: string): void;
@@ -40,6 +47,7 @@ export const useViewerStore = create<ViewerState>()((set, get) => ({
   pan: { x: 0, y: 0 },
   slots: {},
   state: 'empty',
+  live: false,
   setTarget: (target) => {
     const current = get().target;
     if (target === current) return;

@@ -1,29 +1,36 @@
 // The timeline under the viewer: transport buttons, the frame slider with the in/out range
 // marked, frame number and timecode, in/out controls, and the playback rate reached (said
-// plainly when the graph is slower than the clip).
+// plainly when the graph is slower than the clip; "live" while a camera feeds the viewer).
 
 import { activeRange, useTimelineStore } from '../store/timeline-store.ts';
 import { timecode } from './timecode.ts';
 import { clearInOut, goToIn, goToOut, setIn, setOut, step, togglePlay } from './transport.ts';
-import { usePlayback } from './use-playback.ts';
+import { useViewerStore } from '../store/viewer-store.ts';
+import { playingSpeed, usePlayback } from './use-playback.ts';
 
 function PlaybackRate() {
   const speed = useTimelineStore((s) => s.speed);
+  const live = useViewerStore((s) => s.live);
   const fps = useTimelineStore((s) => s.fps);
   const reached = useTimelineStore((s) => s.reachedFps);
   const evalMs = useTimelineStore((s) => s.evalMs);
-  if (!speed) return null;
-  const direction = speed > 0 ? '▶' : '◀';
-  const mult = Math.abs(speed) > 1 ? ` ×${Math.abs(speed)}` : '';
-  if (reached === undefined || !fps) return <span className="playback-rate">{direction}{mult} playing…</span>;
-  const target = fps * Math.abs(speed);
+  const playing = playingSpeed({ speed }, live);
+  if (!playing) return null;
+  // A live source plays by itself: say so, rather than show a play button that was never pressed.
+  const direction = live && !speed ? '● live' : playing > 0 ? '▶' : '◀';
+  const mult = Math.abs(playing) > 1 ? ` ×${Math.abs(playing)}` : '';
+  const source = live && !speed ? 'camera' : 'clip';
+  if (reached === undefined || !fps) {
+    return <span className="playback-rate" data-testid="playback-rate" role="status">{direction}{mult} {live && !speed ? '' : 'playing…'}</span>;
+  }
+  const target = fps * Math.abs(playing);
   const slow = reached < target * 0.9;
   return (
     <span className={`playback-rate${slow ? ' slow' : ''}`} data-testid="playback-rate" role="status">
       {direction}{mult} {reached.toFixed(1)} fps
       {slow
-        ? ` — slower than the clip's ${fps.toFixed(fps % 1 ? 2 : 0)} fps: the graph takes ${Math.round(evalMs ?? 0)} ms per frame`
-        : ` (clip ${fps.toFixed(fps % 1 ? 2 : 0)} fps)`}
+        ? ` — slower than the ${source}'s ${fps.toFixed(fps % 1 ? 2 : 0)} fps: the graph takes ${Math.round(evalMs ?? 0)} ms per frame`
+        : ` (${source} ${fps.toFixed(fps % 1 ? 2 : 0)} fps)`}
     </span>
   );
 }

@@ -2,6 +2,8 @@
 // node, params or wires starts a new request and aborts the older one; pictures seen before
 // come from the picture cache. Nothing is evaluated while an export runs: the export owns the
 // evaluator's timeline then. Channel mode and wipe position only recompose what was fetched.
+// While a colour pick is armed, A is the picked node's input (the picture the pick samples).
+// With a live source (a camera) upstream, pictures are never cached and playback keeps going.
 
 import { useEffect, type RefObject } from 'react';
 import type { NodeRegistry } from '../../graph/registry.ts';
@@ -17,9 +19,10 @@ import { useThumbnailStore } from '../store/thumbnail-store.ts';
 import { useViewerStore } from '../store/viewer-store.ts';
 import { composeView } from './compose-view.ts';
 import { currentView, setCurrentView } from './current-view.ts';
-import { shortHash } from './short-hash.ts';
+import { hasLiveSource } from './live-sources.ts';
 import { updateThumbnails } from './thumbnails.ts';
-import { fetchView, type ViewedPort } from './view-request.ts';
+import { armedTarget } from './use-picking.tsx';
+import { fetchView, viewStateKey, type ViewedPort } from './view-request.ts';
 import { colourSourceFor, viewPort } from './view-port.ts';
 
 /** Short pause so a burst of edits (typing, dragging a slider) makes one request. */
@@ -32,8 +35,9 @@ let lastThumbs = 0;
 function draw(canvas: HTMLCanvasElement) {
   const view = currentView();
   if (!view) return;
-  const { channel, wipe, wipePos } = useViewerStore.getState();
-  const out = composeView(view.a, channel, wipe ? view.b : undefined, wipe && view.b ? wipePos : undefined);
+  const { channel, wipe, wipePos, picking } = useViewerStore.getState();
+  // A pick is of colours: the input is shown in colour whatever the channel mode.
+  const out = composeView(view.a, picking ? 'rgb' : channel, wipe ? view.b : undefined, wipe && view.b ? wipePos : undefined);
   if (canvas.width !== out.width) canvas.width = out.width;
   if (canvas.height !== out.height) canvas.height = out.height;
   const ctx = canvas.getContext('2d');
@@ -60,6 +64,12 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
   const key = useDocumentStore((s) => evalKey(s.doc));
   const epoch = useMediaStore((s) => s.epoch);
   const exporting = useExportStore((s) => s.running !== undefined);
+  const picking = useViewerStore((s) => s.picking);
+  const live = useDocumentStore((s) => hasLiveSource(s.doc, [target, wipe ? compare : undefined]));
+
+  useEffect(() => {
+    useViewerStore.getState().patch({ live });
+  }, [live]);
 
   useEffect(() => {
     if (selected) useViewerStore.getState().setTarget(selected);
@@ -71,7 +81,10 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
 
   useEffect(() => {
     const viewer = useViewerStore.getState();
-    const a = viewed(target);
+    const pick = picking && armedTarget();
+    // An armed pick whose node went (or lost its source) is over.
+    if (picking && !pick) viewer.patch({ picking: undefined });
+    const a = pick ? { port: pick.source } : viewed(target);
     const b = wipe && compare && compare !== target ? viewed(compare) : undefined;
     if (!a || !canvas.current) {
       setCurrentView(undefined);
@@ -85,12 +98,12 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
     }
     const controller = new AbortController();
     const { signal } = controller;
-    const stateKey = `${shortHash(key)}.${epoch}`;
-    const playing = useTimelineStore.getState().speed !== 0;
+    const stateKey = viewStateKey(key, epoch);
+    const playing = useTimelineStore.getState().speed !== 0 || live;
     viewer.patch({ state: 'working', message: undefined });
     const onClip = (clip?: ClipInfo) => useTimelineStore.getState().patch({ frameCount: clip?.frameCount, fps: clip?.fps });
     const run = async () => {
-      const r = await fetchView(engine(), { a, b, frame, stateKey }, signal, onClip);
+      const r = await fetchView(engine(), { a, b, frame, stateKey, live }, signal, onClip);
       if (signal.aborted || !canvas.current) return;
       setCurrentView({ frame: r.frame, a: r.a, b: r.b, aNode: a.port.node, bNode: b?.port.node });
       draw(canvas.current);
@@ -119,5 +132,5 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
       clearTimeout(timer);
       controller.abort();
     };
-  }, [target, compare, wipe, frame, key, epoch, exporting, canvas]);
+  }, [target, compare, wipe, frame, key, epoch, exporting, canvas, picking, live]);
 }

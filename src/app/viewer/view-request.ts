@@ -9,6 +9,7 @@ import type { ViewedPicture } from './compose-view.ts';
 import { fetchPicture } from './fetch-picture.ts';
 import type { Picture } from './picture.ts';
 import { PictureCache } from './picture-cache.ts';
+import { shortHash } from './short-hash.ts';
 
 export interface ViewedPort {
   port: PortRef;
@@ -21,6 +22,8 @@ export interface ViewRequest {
   frame: number;
   /** Graph state (evaluation key hash and media epoch): part of every cache key. */
   stateKey: string;
+  /** A live source (a camera) feeds it: every request is a new picture, never cached. */
+  live?: boolean;
 }
 
 export interface ViewResult {
@@ -38,6 +41,19 @@ export interface ViewResult {
 const CACHE_BYTES = 192 * 1024 * 1024;
 export const pictureCache = new PictureCache<Picture>(CACHE_BYTES);
 
+/** The cache part naming a graph state: its evaluation key (hashed) and the media epoch. */
+export const viewStateKey = (evalKeyText: string, epoch: number): string => `${shortHash(evalKeyText)}.${epoch}`;
+
+/** One port's picture at `frame`, from the cache when this state and frame were seen before. */
+export async function cachedPicture(engine: Engine, port: PortRef, frame: number, stateKey: string, signal: AbortSignal): Promise<{ picture: Picture; evaluated: boolean }> {
+  const key = `${stateKey}|${port.node}.${port.port}|${frame}`;
+  const hit = pictureCache.get(key);
+  if (hit) return { picture: hit, evaluated: false };
+  const picture = await fetchPicture(engine, port, frame, signal);
+  pictureCache.set(key, picture);
+  return { picture, evaluated: true };
+}
+
 export async function fetchView(engine: Engine, req: ViewRequest, signal: AbortSignal, onClip: (clip?: ClipInfo) => void): Promise<ViewResult> {
   const clip = await engine.evaluator.clipInfo(req.a.port.node, signal);
   signal.throwIfAborted();
@@ -46,13 +62,14 @@ export async function fetchView(engine: Engine, req: ViewRequest, signal: AbortS
   let evaluated = false;
   const t0 = performance.now();
   const get = async (port: PortRef): Promise<Picture> => {
-    const key = `${req.stateKey}|${port.node}.${port.port}|${frame}`;
-    const hit = pictureCache.get(key);
-    if (hit) return hit;
-    evaluated = true;
-    const picture = await fetchPicture(engine, port, frame, signal);
-    pictureCache.set(key, picture);
-    return picture;
+    // A live source gives a new picture each time: nothing of it is worth keeping.
+    if (req.live) {
+      evaluated = true;
+      return fetchPicture(engine, port, frame, signal);
+    }
+    const got = await cachedPicture(engine, port, frame, req.stateKey, signal);
+    evaluated ||= got.evaluated;
+    return got.picture;
   };
   const viewed = async (v: ViewedPort): Promise<ViewedPicture> => {
     const picture = await get(v.port);

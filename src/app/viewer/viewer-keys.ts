@@ -1,5 +1,5 @@
 // Number keys 1-9, as in Nuke: with a node selected, assign it to that viewer slot and view
-// it; with nothing selected, view the node in that slot.
+// it; with nothing selected, view the node in that slot. Esc cancels an armed colour pick.
 
 import { controlOwnsKey } from '../edit/key-targets.ts';
 import type { KeyCommand } from '../edit/use-shortcuts.ts';
@@ -8,6 +8,12 @@ import { useSelectionStore } from '../store/selection-store.ts';
 import { useViewerStore } from '../store/viewer-store.ts';
 
 export const viewerKeys: KeyCommand = (e) => {
+  // Esc cancels a colour pick armed in the inspector.
+  if (e.key === 'Escape' && useViewerStore.getState().picking) {
+    useViewerStore.getState().patch({ picking: undefined });
+    notify('Colour pick cancelled');
+    return true;
+  }
   if (e.ctrlKey || e.metaKey || e.altKey || !/^[1-9]$/.test(e.key)) return false;
   if (controlOwnsKey(document.activeElement, e.key)) return false;
   const slot = Number(e.key);

@@ -1,11 +1,13 @@
 // The viewer's picture area: the canvas placed by zoom and pan (fit by default), scroll to
 // zoom around the mouse, drag to pan, the A/B wipe divider (drag it, or arrows when focused),
-// and the pixel probe: the RGBA values under the mouse.
+// the pixel probe (the RGBA values under the mouse), and colour picking: with a pick armed in
+// the inspector, or with Ctrl held, a click picks a pixel and a drag the average of a rectangle.
 
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { useViewerStore } from '../store/viewer-store.ts';
 import { probeAt } from './compose-view.ts';
 import { currentView } from './current-view.ts';
+import { PickRectangle, usePicking } from './use-picking.tsx';
 import { fitTransform, pictureAt, zoomAt, type StageTransform } from './stage-transform.ts';
 
 export interface Probe {
@@ -13,6 +15,15 @@ export interface Probe {
   y: number;
   node: string;
   rgba: [number, number, number, number];
+}
+
+/**
+ * A client point in stage coordinates: from the stage's padding box, where the canvas and the
+ * divider are placed (its border is not part of it).
+ */
+function toStage(el: HTMLElement, clientX: number, clientY: number): { x: number; y: number } {
+  const box = el.getBoundingClientRect();
+  return { x: clientX - box.left - el.clientLeft, y: clientY - box.top - el.clientTop };
 }
 
 function useStageSize(stage: RefObject<HTMLDivElement | null>) {
@@ -42,6 +53,10 @@ export function ViewerStage({ canvas, onProbe }: { canvas: RefObject<HTMLCanvasE
   const w = shown?.width ?? 1;
   const h = shown?.height ?? 1;
   const t: StageTransform = zoom === 'fit' ? fitTransform(size.w, size.h, w, h) : { scale: zoom, ...pan };
+  const stagePoint = (e: ReactPointerEvent) => {
+    return toStage(stage.current!, e.clientX, e.clientY);
+  };
+  const picking = usePicking(t, w, h, stagePoint);
   const setTransform = (n: StageTransform) => useViewerStore.getState().patch({ zoom: n.scale, pan: { x: n.x, y: n.y } });
 
   useEffect(() => {
@@ -51,9 +66,9 @@ export function ViewerStage({ canvas, onProbe }: { canvas: RefObject<HTMLCanvasE
     const onWheel = (e: WheelEvent) => {
       if (!useViewerStore.getState().shown) return;
       e.preventDefault();
-      const box = el.getBoundingClientRect();
+      const at = toStage(el, e.clientX, e.clientY);
       const factor = Math.pow(1.0015, -e.deltaY);
-      setTransform(zoomAt(tRef.current, factor, e.clientX - box.left, e.clientY - box.top));
+      setTransform(zoomAt(tRef.current, factor, at.x, at.y));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -63,9 +78,9 @@ export function ViewerStage({ canvas, onProbe }: { canvas: RefObject<HTMLCanvasE
 
   const probe = (clientX: number, clientY: number) => {
     const view = currentView();
-    const box = stage.current?.getBoundingClientRect();
-    if (!view || !box || !shown) return onProbe(undefined);
-    const p = pictureAt(t, w, h, clientX - box.left, clientY - box.top);
+    if (!view || !stage.current || !shown) return onProbe(undefined);
+    const at = toStage(stage.current, clientX, clientY);
+    const p = pictureAt(t, w, h, at.x, at.y);
     if (!p) return onProbe(undefined);
     const onB = wipe && view.b && p.x >= Math.round(wipePos * w);
     const picture = onB ? view.b!.picture : view.a.picture;
@@ -79,17 +94,23 @@ export function ViewerStage({ canvas, onProbe }: { canvas: RefObject<HTMLCanvasE
     <div
       ref={stage}
       className={`viewer-stage state-${state}${drag.current ? ' panning' : ''}`}
+      style={picking.armed ? { cursor: 'crosshair' } : undefined}
       onPointerDown={(e) => {
         if (e.button !== 0 || !shown) return;
+        if (picking.begin(e)) return;
         e.currentTarget.setPointerCapture(e.pointerId);
         drag.current = { x: e.clientX, y: e.clientY, t };
       }}
       onPointerMove={(e) => {
         const d = drag.current;
         if (d) setTransform({ scale: d.t.scale, x: d.t.x + e.clientX - d.x, y: d.t.y + e.clientY - d.y });
+        else picking.move(e);
         probe(e.clientX, e.clientY);
       }}
-      onPointerUp={() => (drag.current = undefined)}
+      onPointerUp={(e) => {
+        drag.current = undefined;
+        picking.end(e);
+      }}
       onPointerLeave={() => onProbe(undefined)}
       data-testid="viewer-stage"
     >
@@ -117,8 +138,7 @@ export function ViewerStage({ canvas, onProbe }: { canvas: RefObject<HTMLCanvasE
           onPointerMove={(e) => {
             if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
             e.stopPropagation();
-            const box = stage.current!.getBoundingClientRect();
-            const pos = (e.clientX - box.left - t.x) / (w * t.scale);
+            const pos = (toStage(stage.current!, e.clientX, e.clientY).x - t.x) / (w * t.scale);
             useViewerStore.getState().patch({ wipePos: Math.max(0, Math.min(1, pos)) });
           }}
           onKeyDown={(e) => {
@@ -133,6 +153,7 @@ export function ViewerStage({ canvas, onProbe }: { canvas: RefObject<HTMLCanvasE
           <span className="wipe-label wipe-b">B</span>
         </div>
       )}
+      {picking.rect && <PickRectangle rect={picking.rect} t={t} />}
       {state === 'empty' && <p className="hint">Select a node to see its output at this frame.</p>}
     </div>
   );

@@ -1,10 +1,14 @@
 // The viewer: the viewed node's picture at the current frame (channel modes, zoom and pan, an
-// A/B wipe against another node, a pixel probe), the timeline below it, and any error of the
-// evaluation in plain words.
+// A/B wipe against another node, a pixel probe, colour picking), the timeline below it, and
+// any error of the evaluation in plain words.
 
 import { useRef, useState } from 'react';
+import type { NodeRegistry } from '../../graph/registry.ts';
+import { engine } from '../engine.ts';
+import { useDocumentStore } from '../store/document-store.ts';
 import { useViewerStore } from '../store/viewer-store.ts';
 import { Timeline } from '../timeline/timeline.tsx';
+import { pickTargetFor } from './pick-target.ts';
 import { useViewerRendering } from './use-viewer-rendering.ts';
 import { ViewerControls, ZoomControls } from './viewer-controls.tsx';
 import { ViewerStage, type Probe } from './viewer-stage.tsx';
@@ -29,14 +33,18 @@ export function Viewer() {
   const shown = useViewerStore((s) => s.shown);
   const slots = useViewerStore((s) => s.slots);
   const slot = Object.entries(slots).find(([, id]) => id === target)?.[0];
+  const picking = useViewerStore((s) => s.picking);
+  // Live, the next frame is always being made: "working" would blink on every frame.
+  const live = useViewerStore((s) => s.live);
+  const pickSource = useDocumentStore((s) => picking && pickTargetFor(s.doc, engine().registry as NodeRegistry<unknown>, picking.node, picking.param)?.source.node);
   return (
     <section className="viewer" aria-label="Viewer">
       <div className="viewer-head">
         <h2>Viewer</h2>
         <span className="viewer-info" data-testid="viewer-info">
-          {target ? target : 'nothing selected'}
+          {picking ? `${pickSource ?? picking.node} (input of ${picking.node})` : target ? target : 'nothing selected'}
           {shown ? ` · ${shown.width}×${shown.height} ${shown.kind}` : ''}
-          {state === 'working' ? ' · working…' : ''}
+          {state === 'working' && !live ? ' · working…' : ''}
         </span>
         {slot && <span className="slot-badge" title={`Viewer slot ${slot} (press ${slot})`}>{slot}</span>}
         <ZoomControls />
@@ -44,7 +52,12 @@ export function Viewer() {
       <ViewerControls />
       <div className="viewer-frame">
         <ViewerStage canvas={canvas} onProbe={setProbe} />
-        {message && (
+        {picking && (
+          <p className="viewer-message" role="status" data-testid="pick-hint" style={{ top: 4, bottom: 'auto', padding: '1px 6px', fontSize: 11, pointerEvents: 'none' }}>
+            Pick for {picking.node} from its input: click a pixel or drag a rectangle (its average) · <kbd>Esc</kbd> cancels
+          </p>
+        )}
+        {message && !picking && (
           <p className={`viewer-message state-${state}`} role={state === 'error' ? 'alert' : 'status'} data-testid="viewer-message">
             {message}
           </p>
