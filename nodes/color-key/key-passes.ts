@@ -1,37 +1,23 @@
-// A small recorder for the Color Key's chain of compute passes: it creates the intermediate
-// textures and uniform buffers the chain needs, records every dispatch into one command
-// encoder, and destroys what it created once the work is submitted (the GPU keeps what queued
-// work still uses). Outputs are created with `output()` and are not destroyed.
+// The Color Key's pass recorder: float intermediates, zero stand-ins for an unconnected mask or
+// a missing prior, and outputs created with `output()`, which the caller owns.
 
 import type { GpuContext } from '../../src/gpu/context.ts';
-import { IMAGE_WORKGROUP_SIZE } from '../../src/gpu/dispatch-over-image.ts';
 import { createOutputTexture } from '../../src/gpu/output-texture.ts';
+import { PassRecorder, type PassResource } from '../../src/gpu/pass-recorder.ts';
 
-export class KeyPasses {
-  private readonly encoder: GPUCommandEncoder;
-  private readonly owned: (GPUTexture | GPUBuffer)[] = [];
-
-  constructor(private readonly gpu: GpuContext) {
-    this.encoder = gpu.device.createCommandEncoder({ label: 'color key' });
+export class KeyPasses extends PassRecorder {
+  constructor(gpu: GpuContext) {
+    super(gpu, 'color key');
   }
 
   /** A float texture for intermediate results (storage target, then read by later passes). */
   scratch(width: number, height: number, format: 'r32float' | 'rg32float', label: string): GPUTexture {
-    const tex = this.gpu.device.createTexture({
-      label,
-      size: [width, height],
-      format,
-      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.TEXTURE_BINDING,
-    });
-    this.owned.push(tex);
-    return tex;
+    return this.texture(width, height, format, label);
   }
 
   /** A 1x1 texture of zeros: the stand-in for an unconnected mask or a missing prior. */
   zeros(format: 'rgba8unorm' | 'r32float', label: string): GPUTexture {
-    const tex = this.gpu.device.createTexture({ label, size: [1, 1], format, usage: GPUTextureUsage.TEXTURE_BINDING });
-    this.owned.push(tex);
-    return tex;
+    return this.stub(format, label);
   }
 
   /** An rgba8unorm result texture; the caller takes ownership. */
@@ -40,36 +26,11 @@ export class KeyPasses {
   }
 
   uniform(bytes: ArrayBuffer, label: string): GPUBuffer {
-    const buffer = this.gpu.device.createBuffer({ label, size: bytes.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
-    this.gpu.device.queue.writeBuffer(buffer, 0, bytes);
-    this.owned.push(buffer);
-    return buffer;
+    return this.uniformBytes(bytes, label);
   }
 
-  /** Records one dispatch of `pipeline` over a width x height grid in 8x8 workgroups. */
-  dispatch(pipeline: GPUComputePipeline, resources: (GPUBuffer | GPUTexture)[], width: number, height: number): void {
-    const entries: GPUBindGroupEntry[] = resources.map((r, binding) => ({
-      binding,
-      resource: r instanceof GPUBuffer ? { buffer: r } : r.createView(),
-    }));
-    const bindGroup = this.gpu.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
-    const pass = this.encoder.beginComputePass({ label: pipeline.label });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup);
-    pass.dispatchWorkgroups(Math.ceil(width / IMAGE_WORKGROUP_SIZE), Math.ceil(height / IMAGE_WORKGROUP_SIZE));
-    pass.end();
-  }
-
-  /** Submits everything recorded and releases the intermediates. */
-  submit(): void {
-    try {
-      this.gpu.device.queue.submit([this.encoder.finish()]);
-    } finally {
-      this.release();
-    }
-  }
-
-  release(): void {
-    for (const r of this.owned.splice(0)) r.destroy();
+  /** Records one dispatch of `pipeline` over a width x height grid, its bindings in order. */
+  dispatch(pipeline: GPUComputePipeline, resources: PassResource[], width: number, height: number): void {
+    this.dispatchOver(pipeline, resources, width, height);
   }
 }
