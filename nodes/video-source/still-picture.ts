@@ -3,7 +3,7 @@
 
 import { Image } from '../../src/gpu/image.ts';
 import type { ClipInfo } from '../../src/graph/types.ts';
-import { decodePicture } from '../background-plate/decode-picture.ts';
+import { decodeSequencePicture } from '../../src/media/image-sequence-decode.ts';
 
 export type StillFormat = 'PNG' | 'JPEG' | 'WebP';
 
@@ -28,7 +28,8 @@ export class StillPicture {
   ) {}
 
   static async open(blob: Blob, name: string, format: StillFormat): Promise<StillPicture> {
-    const { width, height, rgba } = await decodePicture(blob, name);
+    // WebCodecs' ImageDecoder: a JPEG comes out within a few levels of ffmpeg's decode.
+    const { width, height, rgba } = await decodeSequencePicture(blob, name);
     const info: ClipInfo = {
       frameCount: 1,
       fps: 1e6 / STILL_FRAME_US,

@@ -1,23 +1,35 @@
 // The VideoSource instance: keeps one VideoClip open per file name (reused while the `file`
 // param stays the same) and turns the requested frame into an Image. A still picture (PNG,
-// JPEG, WebP) opens as a one-frame StillPicture instead.
+// JPEG, WebP) opens as a one-frame StillPicture instead, and a sequence ref
+// (`frame_%04d.png 1-120`) as an ImageSequence decoding its files on demand.
 
 import type { ClipInfo, EvalContext, NodeInstance, Params } from '../../src/graph/types.ts';
+import { Image } from '../../src/gpu/image.ts';
+import { DEFAULT_SEQUENCE_FPS, ImageSequence } from '../../src/media/image-sequence.ts';
+import { isSequencePattern, parseSequenceRef } from '../../src/media/image-sequence-ref.ts';
 import { VideoClip } from '../../src/media/video-clip.ts';
 import { frameToImage } from '../../src/media/frame-to-image.ts';
 import { codecName } from '../../src/media/media-error.ts';
 import type { NodeServices } from '../services.ts';
 import { sniffStill, StillPicture } from './still-picture.ts';
 
+type Source = VideoClip | StillPicture | ImageSequence;
+
 export class VideoSourceNode implements NodeInstance<NodeServices> {
-  private open?: { file: string; clip: Promise<VideoClip | StillPicture> };
+  private open?: { key: string; clip: Promise<Source> };
 
   async clipInfo(params: Params, services: NodeServices, signal: AbortSignal): Promise<ClipInfo> {
-    return (await this.clipFor(String(params.file ?? ''), services, signal)).info;
+    return (await this.clipFor(params, services, signal)).info;
   }
 
   async evaluate(ctx: EvalContext<NodeServices>): Promise<Record<string, unknown>> {
-    const clip = await this.clipFor(String(ctx.params.file ?? ''), ctx.services, ctx.signal);
+    const clip = await this.clipFor(ctx.params, ctx.services, ctx.signal);
+    if (clip instanceof ImageSequence) {
+      const { width, height } = clip.info;
+      const image = Image.fromPixels(width, height, 'image', await clip.pixelsAt(ctx.frame, ctx.signal));
+      ctx.report({ state: 'ready', facts: clip.facts() });
+      return { image };
+    }
     if (clip instanceof StillPicture) {
       const image = clip.imageAt(ctx.frame);
       ctx.report({ state: 'ready', facts: clip.facts() });
@@ -41,11 +53,20 @@ export class VideoSourceNode implements NodeInstance<NodeServices> {
     this.closeClip();
   }
 
-  private clipFor(file: string, services: NodeServices, signal: AbortSignal): Promise<VideoClip | StillPicture> {
-    if (this.open?.file === file) return this.open.clip;
+  private clipFor(params: Params, services: NodeServices, signal: AbortSignal): Promise<Source> {
+    const file = String(params.file ?? '');
+    const sequence = parseSequenceRef(file);
+    const fps = Number(params.sequenceFps ?? DEFAULT_SEQUENCE_FPS);
+    // The rate matters only to a sequence: a video is not reopened when it changes.
+    const key = sequence ? `${file}\u0000${fps}` : file;
+    if (this.open?.key === key) return this.open.clip;
     this.closeClip();
-    const clip = (async () => {
+    const clip = (async (): Promise<Source> => {
       if (!file) throw new Error('no video file chosen');
+      if (sequence) return await ImageSequence.open(sequence, fps, (name, s) => services.openMedia(name, s), signal);
+      if (isSequencePattern(file)) {
+        throw new Error(`the image sequence "${file}" has no frame range: write it as "${file} FIRST-LAST", e.g. "${file} 1-100"`);
+      }
       const blob = await services.openMedia(file, signal);
       try {
         const still = await sniffStill(blob);
@@ -56,7 +77,7 @@ export class VideoSourceNode implements NodeInstance<NodeServices> {
         throw new Error(`cannot open "${file}": ${(e as Error).message}`, { cause: e });
       }
     })();
-    const entry = { file, clip };
+    const entry = { key, clip };
     this.open = entry;
     // A failed or cancelled open is not kept: the next call tries again.
     clip.catch(() => {

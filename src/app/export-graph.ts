@@ -1,4 +1,5 @@
-// Runs the export of one Export node through the shared evaluator and downloads the MP4.
+// Runs the export of one Export node through the shared evaluator and downloads every file it
+// made: the video, both videos of a colour + matte pair, the ZIP of a PNG sequence.
 // Progress and the Cancel handle go to the export store; errors to the status line.
 
 import { runExport } from '../media/export-job.ts';
@@ -28,6 +29,17 @@ function exportRange(): { start: number; end: number } | undefined {
   return { start: first, end: last + 1 };
 }
 
+/**
+ * Starts a download per file. Chromium may drop a download started in the same task as the
+ * previous one, so each waits a moment (it asks the user once to allow several downloads).
+ */
+async function downloadAll(files: readonly { name: string; blob: Blob }[]): Promise<void> {
+  for (const [i, f] of files.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    downloadBlob(f.blob, f.name);
+  }
+}
+
 export async function exportGraph(): Promise<void> {
   const store = useExportStore.getState();
   if (store.running) return;
@@ -54,10 +66,12 @@ export async function exportGraph(): Promise<void> {
       range,
       onProgress: (done, total) => useExportStore.getState().progress(done, total),
     });
-    if (!result.blob) throw new Error('the export produced no file');
-    downloadBlob(result.blob, result.filename);
+    const files = result.files.filter((f): f is { name: string; blob: Blob } => f.blob !== undefined);
+    if (!files.length) throw new Error('the export produced no file');
+    await downloadAll(files);
     const seconds = (result.durationUs / 1e6).toFixed(2);
-    notify(`Exported ${result.filename}: ${result.frameCount} frames, ${result.width}×${result.height}, ${seconds} s`);
+    const names = files.map((f) => f.name).join(' and ');
+    notify(`Exported ${names}: ${result.frameCount} frames, ${result.width}×${result.height}, ${seconds} s`);
   } catch (e) {
     if (controller.signal.aborted) notify('Export cancelled.');
     else notifyError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);

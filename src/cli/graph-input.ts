@@ -1,9 +1,25 @@
 // The graph file as the CLI reads it: loaded with clear errors, --set values applied, and local
 // file paths made absolute (graph-file paths relative to its folder, command-line ones to the cwd).
+// A file param naming a folder or a pattern (`frames/`, `frame_%04d.png`, `frame_####.png`) is an
+// image sequence: the folder is listed here, the gaps and sizes checked, and the param becomes
+// `ABS/frame_%04d.png FIRST-LAST` with every frame a media file the server may serve.
 // Full validation (types, ports, cycles) is the engine's: parseGraph runs in the page.
 
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { sequenceFilesProblem } from '../media/image-sequence-check.ts';
+import { HEADER_BYTES } from '../media/image-sequence-header.ts';
+import {
+  findSequences,
+  formatSequenceRef,
+  gapProblem,
+  hashesToPrintf,
+  isSequencePattern,
+  parseSequenceRef,
+  sequenceFileNames,
+  type SequenceRef,
+} from '../media/image-sequence-ref.ts';
 import { CliError } from './cli-error.ts';
 import type { ParamKinds } from './headless-protocol.ts';
 import { parseParamValue } from './param-value.ts';
@@ -95,8 +111,97 @@ export function prepareGraph(graph: GraphFile, sets: readonly ParamSet[], kinds:
   for (const node of nodes) {
     const params = (node.params ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(params)) {
-      if (kindOf(node, key) === 'file' && typeof value === 'string' && isAbsolute(value)) mediaFiles.add(value);
+      if (kindOf(node, key) !== 'file' || typeof value !== 'string' || !isAbsolute(value)) continue;
+      const sequence = imageSequenceAt(value, `${String(node.id)}.${key}`);
+      if (!sequence) {
+        mediaFiles.add(value);
+        continue;
+      }
+      params[key] = formatSequenceRef(sequence);
+      for (const file of sequenceFileNames(sequence)) mediaFiles.add(file);
     }
   }
   return { text: JSON.stringify(raw), mediaFiles: [...mediaFiles] };
+}
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The image sequence an absolute file param names (a folder, a pattern, or a pattern with its
+ * range), checked on disk; undefined for a plain file. Problems are CliErrors naming the file.
+ */
+export function imageSequenceAt(path: string, where: string): SequenceRef | undefined {
+  const given = parseSequenceRef(path);
+  let ref: SequenceRef;
+  if (given) {
+    ref = given;
+  } else if (isFolder(path)) {
+    ref = onlySequenceIn(path, where);
+  } else if (isSequencePattern(hashesToPrintf(path)) && !isFile(path)) {
+    const pattern = hashesToPrintf(path);
+    const found = findSequences(listFolder(dirname(pattern), where)).find((s) => s.pattern === pattern);
+    if (!found) throw new CliError(`${where}: no files match the image sequence ${pattern}`);
+    const gap = gapProblem(found);
+    if (gap) throw new CliError(`${where}: ${gap}`);
+    ref = { pattern, first: found.numbers[0], last: found.numbers[found.numbers.length - 1] };
+  } else {
+    return undefined;
+  }
+  const files = sequenceFileNames(ref);
+  const heads = files.map((file) => readHead(file, where));
+  const problem = sequenceFilesProblem(heads);
+  if (problem) throw new CliError(`${where}: ${problem}`);
+  return ref;
+}
+
+function listFolder(dir: string, where: string): string[] {
+  try {
+    return readdirSync(dir).map((name) => join(dir, name));
+  } catch (e) {
+    throw new CliError(`${where}: folder ${dir} ${fileProblem(e as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** The one numbered image sequence in a folder (a single picture or other files do not count). */
+function onlySequenceIn(dir: string, where: string): SequenceRef {
+  const found = findSequences(listFolder(dir, where));
+  const sequences = found.filter((s) => s.numbers.length > 1);
+  const shown = (list: typeof found) => list.map((s) => basename(s.pattern)).join(', ');
+  if (!found.length) throw new CliError(`${where}: folder ${dir} holds no numbered PNG, JPEG or WebP pictures (frame_0001.png, …)`);
+  if (sequences.length > 1) {
+    throw new CliError(`${where}: folder ${dir} holds several image sequences (${shown(sequences)}): name one, e.g. ${join(dir, basename(sequences[0].pattern))}`);
+  }
+  const seq = sequences[0] ?? found[0];
+  const gap = gapProblem(seq);
+  if (gap) throw new CliError(`${where}: ${gap}`);
+  return { pattern: seq.pattern, first: seq.numbers[0], last: seq.numbers[seq.numbers.length - 1] };
+}
+
+function readHead(file: string, where: string): { name: string; bytes: number; head: Uint8Array } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const bytes = statSync(file).size;
+    const head = new Uint8Array(Math.min(bytes, HEADER_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    return { name: file, bytes, head };
+  } catch (e) {
+    throw new CliError(`${where}: frame ${basename(file)} of the image sequence ${fileProblem(e as NodeJS.ErrnoException)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

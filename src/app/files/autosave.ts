@@ -13,6 +13,7 @@ import { useMediaStore } from '../store/media-store.ts';
 import { notify, notifyError } from '../store/notice-store.ts';
 import { useTimelineStore } from '../store/timeline-store.ts';
 import { mediaCopy, pruneMediaCopies } from './media-copies.ts';
+import { mediaFileNames } from './sequence-files.ts';
 
 const KEY = 'mattegraph.autosave.v1';
 const DELAY_MS = 300;
@@ -36,14 +37,14 @@ export function readAutosave(): AutosaveRecord | undefined {
   }
 }
 
-/** File names the document's file params refer to. */
+/** File names the document's file params refer to (every frame of a sequence). */
 function mediaNames(): Set<string> {
   const names = new Set<string>();
   for (const n of useDocumentStore.getState().doc.nodes) {
     const def = engine().registry.get(n.type);
     for (const [key, spec] of Object.entries(def?.params ?? {})) {
       const v = n.params[key];
-      if ((spec as FileParam).kind === 'file' && typeof v === 'string' && v) names.add(v);
+      if ((spec as FileParam).kind === 'file' && typeof v === 'string' && v) for (const name of mediaFileNames(v)) names.add(name);
     }
   }
   return names;

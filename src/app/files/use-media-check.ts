@@ -1,14 +1,26 @@
 // Finds file params that name a file we cannot reach (not given by the user in this session,
 // not on the server next to the graph), so the node can ask for it by name (relink) instead
-// of failing with a network error.
+// of failing with a network error. An image sequence counts as one file.
 
 import { useEffect } from 'react';
 import type { FileParam } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { useMediaStore, type MissingMedia } from '../store/media-store.ts';
+import { mediaFileNames } from './sequence-files.ts';
 
-async function reachable(name: string, signal: AbortSignal): Promise<boolean> {
+async function reachable(ref: string, signal: AbortSignal): Promise<boolean> {
+  const { services } = engine();
+  // A sequence is there when all its frames were given, or (on a server) its first and last are.
+  const names = mediaFileNames(ref);
+  if (names.every((n) => services.userFiles.has(n))) return true;
+  for (const name of new Set([names[0], names[names.length - 1]])) {
+    if (!(await reachableFile(name, signal))) return false;
+  }
+  return true;
+}
+
+async function reachableFile(name: string, signal: AbortSignal): Promise<boolean> {
   const { services } = engine();
   if (services.userFiles.has(name)) return true;
   try {
