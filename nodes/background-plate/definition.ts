@@ -31,13 +31,14 @@ export const backgroundPlate: NodeDefinition<NodeServices> = {
         { value: 'blur', label: 'Blurred source' },
       ],
     },
-    color: { kind: 'color', label: 'Colour', default: '#00ff00', help: 'Used in Colour mode.' },
+    color: { kind: 'color', label: 'Colour', default: '#00ff00', help: 'Used in Colour mode.', shownWhen: { param: 'mode', is: ['color'] } },
     file: {
       kind: 'file',
       label: 'Picture',
       default: '',
       accept: 'image/png,image/jpeg,image/webp',
       help: 'Used in Picture mode. Its colour profile is ignored, as for video.',
+      shownWhen: { param: 'mode', is: ['image'] },
     },
     video: {
       kind: 'file',
@@ -45,6 +46,7 @@ export const backgroundPlate: NodeDefinition<NodeServices> = {
       default: '',
       accept: videoAccept,
       help: 'Used in Video mode; read as a Video Source reads it. It follows the clip by time, so another frame rate plays at its own speed.',
+      shownWhen: { param: 'mode', is: ['video'] },
     },
     videoEnd: {
       kind: 'enum',
@@ -55,6 +57,7 @@ export const backgroundPlate: NodeDefinition<NodeServices> = {
         { value: 'hold', label: 'Hold the last frame' },
       ],
       help: 'Used in Video mode when the plate video is shorter than the clip.',
+      shownWhen: { param: 'mode', is: ['video'] },
     },
     blurRadius: {
       kind: 'number',
@@ -64,6 +67,7 @@ export const backgroundPlate: NodeDefinition<NodeServices> = {
       max: 100,
       step: 1,
       help: 'Used in Blurred source mode: a Gaussian blur of the "source" input, σ = radius / 2. 0 passes the source as it is.',
+      shownWhen: { param: 'mode', is: ['blur'] },
     },
   },
   create: () => new BackgroundPlateNode(),

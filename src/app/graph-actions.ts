@@ -53,14 +53,15 @@ export function addNode(
 /** A wire to make together with a new node: from an existing port to the new node, or back. */
 export type NewNodeLink = { from: PortRef } | { to: PortRef };
 
-/** The first pair of ports that can carry a wire between an existing port and a new node. */
+/** A pair of ports that can carry a wire between an existing port and a new node: same-named ports first (err → err), else the first that fits. */
 export function linkFor(doc: GraphDocument, node: GraphNode, link: NewNodeLink): { from: PortRef; to: PortRef } | undefined {
   const withNode = { ...doc, nodes: [...doc.nodes, node] };
   const def = registry().require(node.type);
   const candidates = 'from' in link
     ? def.inputs.map((p) => ({ from: link.from, to: { node: node.id, port: p.id } }))
     : def.outputs.map((p) => ({ from: { node: node.id, port: p.id }, to: link.to }));
-  return candidates.find((c) => canConnect(withNode, registry(), c.from, c.to).ok);
+  const fits = candidates.filter((c) => canConnect(withNode, registry(), c.from, c.to).ok);
+  return fits.find((c) => c.from.port === c.to.port) ?? fits[0];
 }
 
 /**

@@ -8,6 +8,7 @@ import './styles/app.css';
 import './styles/node.css';
 import './styles/viewer.css';
 import './styles/overlays.css';
+import './styles/viewer-pick.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');

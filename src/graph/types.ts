@@ -20,6 +20,14 @@ interface ParamBase<K extends string, V extends ParamValue> {
   label: string;
   default: V;
   help?: string;
+  /** Only used while another param has one of these values (e.g. a plate's picture in Picture mode): editors hide it otherwise. */
+  shownWhen?: ParamCondition;
+}
+
+/** A condition on another param of the same node. */
+export interface ParamCondition {
+  param: string;
+  is: readonly ParamValue[];
 }
 export interface NumberParam extends ParamBase<'number', number> {
   min?: number;
@@ -141,4 +149,12 @@ export interface Disposable {
 
 export function isDisposable(v: unknown): v is Disposable {
   return typeof v === 'object' && v !== null && typeof (v as Disposable).dispose === 'function';
+}
+
+/** Whether a param is in use with these values (see ParamBase.shownWhen); missing values count as the default. */
+export function isParamShown(schema: ParamsSchema, key: string, params: Params): boolean {
+  const when = schema[key]?.shownWhen;
+  if (!when) return true;
+  const value = params[when.param] ?? schema[when.param]?.default;
+  return value !== undefined && when.is.includes(value);
 }

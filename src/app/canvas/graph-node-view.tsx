@@ -4,7 +4,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { PortSpec } from '../../graph/types.ts';
+import { isParamShown, type PortSpec } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
 import { handleBackground } from '../port-colors.ts';
 import { useDocumentStore } from '../store/document-store.ts';
@@ -76,7 +76,9 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
   const slot = useViewerStore((s) => Object.entries(s.slots).find(([, n]) => n === id)?.[0]);
   const viewed = useViewerStore((s) => (s.target === id ? 'A' : s.wipe && s.compare === id ? 'B' : undefined));
   if (!def) return <div className="graph-node state-error">unknown node type {graphNode.type}</div>;
-  const fileKeys = Object.entries(def.params).filter(([, p]) => p.kind === 'file').map(([k]) => k);
+  const fileKeys = Object.entries(def.params)
+    .filter(([k, p]) => p.kind === 'file' && isParamShown(def.params, k, graphNode.params))
+    .map(([k]) => k);
   const files = fileNames(graphNode.params, fileKeys);
   const state = shownState(status, !!work, !!missing, (count?.results ?? 0) > 0);
   // The dot keeps its colour through a short run and turns "working" only if it lasts (CSS):

@@ -1,13 +1,16 @@
 // The small live picture of a node's output at the current frame (dimmed when it is from
-// another frame or an older graph).
+// another frame or an older graph; hidden while the node is in error).
 
 import { useEffect, useRef } from 'react';
+import { useStatusStore } from '../store/status-store.ts';
 import { thumbnailOf, useThumbnailStore } from '../store/thumbnail-store.ts';
 
 export function NodeThumbnail({ nodeId }: { nodeId: string }) {
   const version = useThumbnailStore((s) => s.versions[nodeId] ?? 0);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const thumb = version ? thumbnailOf(nodeId) : undefined;
+  // A node in error shows its message, not a picture from before the error.
+  const failed = useStatusStore((s) => s.byNode[nodeId]?.state === 'error');
+  const thumb = version && !failed ? thumbnailOf(nodeId) : undefined;
   useEffect(() => {
     const c = canvas.current;
     if (!c || !thumb) return;

@@ -29,8 +29,12 @@ export function addKeyCommand(command: KeyCommand): () => void {
   };
 }
 
+/** A control reached with the keyboard: Tab moves on from it, even over the canvas. */
+const keyboardOnControl = (el: Element) => el.matches('button, input, select, textarea, a[href]') && el.matches(':focus-visible');
+
+/** Tab searches over the canvas (as in Nuke), except from a control there reached by Tab (zoom buttons, Relink…). */
 const inCanvasOrNowhere = (el: Element | null) =>
-  !el || el === document.body || !!el.closest('.canvas');
+  !el || el === document.body || (!!el.closest('.canvas') && !keyboardOnControl(el));
 
 function onKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || useSearchStore.getState().request) return;

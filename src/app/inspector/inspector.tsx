@@ -1,6 +1,7 @@
 // The inspector: the selected node's name, description, status and params, generated from
 // its definition's params schema.
 
+import { isParamShown } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
 import { toggleDisabled } from '../graph-actions.ts';
 import { useDocumentStore } from '../store/document-store.ts';
@@ -21,7 +22,9 @@ export function Inspector() {
     );
   }
   const def = engine().registry.get(node.type);
-  const params = Object.entries(def?.params ?? {});
+  // Params the current mode does not use (e.g. a plate's picture in Video mode) are hidden.
+  const schema = def?.params ?? {};
+  const params = Object.entries(schema).filter(([key]) => isParamShown(schema, key, node.params));
   return (
     <section className="inspector" aria-label="Inspector">
       <h2>

@@ -11,6 +11,7 @@ import { useDocumentStore } from '../store/document-store.ts';
 import { useExportStore } from '../store/export-store.ts';
 import { useMediaStore } from '../store/media-store.ts';
 import { notify } from '../store/notice-store.ts';
+import { useThumbnailStore } from '../store/thumbnail-store.ts';
 import { formatBytes } from './format-bytes.ts';
 import { editorModelLibrary } from './model-library-access.ts';
 
@@ -52,6 +53,7 @@ export function watchModelLibrary(): void {
     // What `auto` means may have changed, or a node's model is gone: model nodes load again,
     // pictures made with the old models are redrawn, lists re-read.
     forgetLoadedModels();
+    forgetModelThumbnails();
     useMediaStore.getState().bump();
     useModelsStore.setState((s) => ({ version: s.version + 1 }));
   });
@@ -132,6 +134,22 @@ export async function removeModel(id: string, label: string): Promise<void> {
   } catch (e) {
     say('error', `Cannot remove ${label}: ${reason(e)}`);
   }
+}
+
+/** Pictures on the model nodes and on everything fed by them were made with the old models. */
+function forgetModelThumbnails(): void {
+  const doc = useDocumentStore.getState().doc;
+  const stale = new Set(doc.nodes.filter((n) => modelFamilyOf(n.type)).map((n) => n.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of doc.edges) {
+      if (stale.has(e.from.node) && !stale.has(e.to.node)) {
+        stale.add(e.to.node);
+        grew = true;
+      }
+    }
+  }
+  useThumbnailStore.getState().forget(stale);
 }
 
 /**

@@ -14,7 +14,6 @@ import type { SearchRequest } from '../store/search-store.ts';
 const NODE_W = 200;
 const NODE_H = 110;
 const STEP_X = 260;
-const STEP_Y = 150;
 
 const registry = () => engine().registry as NodeRegistry<unknown>;
 
@@ -39,18 +38,30 @@ export function typesForRequest(req: SearchRequest): NodeDefinition<unknown>[] {
   return all.filter((def) => linkFor(doc, newNode(doc, def.type, { x: 0, y: 0 }), req.link!));
 }
 
-const occupied = (doc: GraphDocument, p: { x: number; y: number }) =>
-  doc.nodes.some((n) => Math.abs(n.position.x - p.x) < NODE_W * 0.6 && Math.abs(n.position.y - p.y) < NODE_H * 0.6);
+/** Room kept between a new node and the ones around it. */
+const GAP = 24;
+/** A new node grows once it shows a thumbnail and facts: keep room for that. */
+const NEW_NODE_H = 200;
+
+/** The node a new node at `p` would cover, by the boxes the canvas measured (nodes grow with thumbnails and facts). */
+function blockerAt(doc: GraphDocument, p: { x: number; y: number }): GraphNode | undefined {
+  return doc.nodes.find((n) => {
+    const h = measuredHeight(n.id) ?? NODE_H;
+    return p.x < n.position.x + NODE_W + GAP && n.position.x < p.x + NODE_W + GAP && p.y < n.position.y + h + GAP && n.position.y < p.y + NEW_NODE_H + GAP;
+  });
+}
+
+/** Moves `p` down below whatever it would cover. */
+function freeBelow(doc: GraphDocument, p: { x: number; y: number }) {
+  for (let b = blockerAt(doc, p); b; b = blockerAt(doc, p)) p.y = b.position.y + (measuredHeight(b.id) ?? NODE_H) + GAP;
+  return p;
+}
 
 /** Where the new node goes: the asked place, else right of the node it is wired to, else by category. */
 function placeFor(doc: GraphDocument, req: SearchRequest, def: NodeDefinition<unknown>, linkedTo?: string) {
-  if (req.place && !occupied(doc, req.place)) return req.place;
+  if (req.place && !blockerAt(doc, req.place)) return req.place;
   const anchor = linkedTo ? doc.nodes.find((n) => n.id === linkedTo)?.position : req.place;
-  if (anchor) {
-    const p = req.place && !linkedTo ? { ...anchor } : { x: anchor.x + STEP_X, y: anchor.y };
-    while (occupied(doc, p)) p.y += STEP_Y;
-    return p;
-  }
+  if (anchor) return freeBelow(doc, req.place && !linkedTo ? { ...anchor } : { x: anchor.x + STEP_X, y: anchor.y });
   return placeNewNode(doc, def.category, measuredHeight);
 }
 
@@ -58,7 +69,9 @@ export function addFromSearch(type: string, req: SearchRequest): string {
   const doc = useDocumentStore.getState().doc;
   const def = registry().require(type);
   const probe: GraphNode = newNode(doc, type, { x: 0, y: 0 });
-  const link = requestLinks(doc, req).find((l) => linkFor(doc, probe, l));
+  // Of the selected node's outputs, one going to a same-named input wins (BGMv2 err → Refine viewer err).
+  const fitting = requestLinks(doc, req).map((l) => ({ l, wire: linkFor(doc, probe, l) })).filter((c) => c.wire);
+  const link = (fitting.find((c) => c.wire!.from.port === c.wire!.to.port) ?? fitting[0])?.l;
   const linkedTo = link && ('from' in link ? link.from.node : link.to.node);
   return addNodeLinked(type, placeFor(doc, req, def, linkedTo), link);
 }

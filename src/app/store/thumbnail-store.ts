@@ -19,6 +19,8 @@ interface ThumbnailState {
   /** Marks every thumbnail as not matching the current frame/graph (they dim until renewed). */
   markStale(except: ReadonlySet<string>): void;
   drop(liveIds: ReadonlySet<string>): void;
+  /** Removes these nodes' pictures now (they were made with something that is gone, e.g. a removed model). */
+  forget(ids: Iterable<string>): void;
 }
 
 export const thumbnailOf = (nodeId: string): Thumbnail | undefined => pictures.get(nodeId);
@@ -35,6 +37,16 @@ export const useThumbnailStore = create<ThumbnailState>()((set, get) => ({
     for (const [id, t] of pictures) {
       if (except.has(id) || !t.current) continue;
       pictures.set(id, { ...t, current: false });
+      versions[id] = (versions[id] ?? 0) + 1;
+      changed = true;
+    }
+    if (changed) set({ versions });
+  },
+  forget: (ids) => {
+    const versions = { ...get().versions };
+    let changed = false;
+    for (const id of ids) {
+      if (!pictures.delete(id)) continue;
       versions[id] = (versions[id] ?? 0) + 1;
       changed = true;
     }

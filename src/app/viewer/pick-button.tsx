@@ -12,14 +12,12 @@ import { pickBlocker } from './pick-target.ts';
 /** An eyedropper, drawn (no font on every system has one). */
 function PipetteIcon() {
   return (
-    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-2px' }}>
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden>
       <path d="M11.5 1.5l3 3-2 2-1-1-6.5 6.5H3v-2l6.5-6.5-1-1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
       <path d="M3 13l-1.5 1.5" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
     </svg>
   );
 }
-
-const ARMED_STYLE = { background: '#2f4a6b', borderColor: 'var(--accent)' };
 
 export function PickButton({ nodeId, param, label }: { nodeId: string; param: string; label: string }) {
   const armed = useViewerStore((s) => s.picking?.node === nodeId && s.picking.param === param);
@@ -35,7 +33,7 @@ export function PickButton({ nodeId, param, label }: { nodeId: string; param: st
       aria-label="Eyedropper: pick from the viewer"
       disabled={!!blocker}
       title={blocker ? `Cannot pick: ${blocker}` : 'Pick from the viewer: click a pixel, or drag a rectangle to take its average, of the node\'s input. Ctrl+click or Ctrl+drag in the viewer picks too.'}
-      style={armed ? ARMED_STYLE : undefined}
+      className="pick-button"
       onClick={toggle}
     >
       <PipetteIcon /> Pick

@@ -56,7 +56,10 @@ export function usePicking(t: StageTransform, w: number, h: number, stagePoint: 
     const at = stagePoint(e);
     const px = (at.x - t.x) / t.scale;
     const py = (at.y - t.y) / t.scale;
-    if (px < 0 || py < 0 || px >= w || py >= h) return true; // outside the picture: nothing to pick
+    if (px < 0 || py < 0 || px >= w || py >= h) {
+      notify('Outside the picture: click or drag over the picture itself to pick');
+      return true;
+    }
     e.currentTarget.setPointerCapture(e.pointerId);
     const start = clampedPixel(at);
     active.current = { target, start, startClient: { x: e.clientX, y: e.clientY }, end: start, armed };
@@ -92,14 +95,11 @@ export function PickRectangle({ rect, t }: { rect: PixelRect; t: StageTransform 
   return (
     <div
       data-testid="pick-rect"
+      className="pick-rect"
       aria-hidden
-      style={{
-        position: 'absolute', zIndex: 3, boxSizing: 'border-box', pointerEvents: 'none',
-        left: t.x + rect.x0 * t.scale, top: t.y + rect.y0 * t.scale, width: pw * t.scale, height: ph * t.scale,
-        border: '1px dashed #fff', boxShadow: '0 0 0 1px rgb(0 0 0 / 0.7)',
-      }}
+      style={{ left: t.x + rect.x0 * t.scale, top: t.y + rect.y0 * t.scale, width: pw * t.scale, height: ph * t.scale }}
     >
-      <span style={{ position: 'absolute', left: 0, bottom: '100%', marginBottom: 2, padding: '0 4px', borderRadius: 3, background: 'rgb(0 0 0 / 0.75)', color: '#fff', fontSize: 11, whiteSpace: 'nowrap' }}>
+      <span className="pick-rect-size">
         {pw}×{ph} px
       </span>
     </div>

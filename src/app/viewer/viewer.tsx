@@ -27,7 +27,9 @@ export function Viewer() {
   const canvas = useRef<HTMLCanvasElement>(null);
   useViewerRendering(canvas);
   const [probe, setProbe] = useState<Probe>();
-  const target = useViewerStore((s) => s.target);
+  const viewerTarget = useViewerStore((s) => s.target);
+  // The viewer keeps a deleted node's id (undo brings it back), but names only what exists.
+  const target = useDocumentStore((s) => (s.doc.nodes.some((n) => n.id === viewerTarget) ? viewerTarget : undefined));
   const state = useViewerStore((s) => s.state);
   const message = useViewerStore((s) => s.message);
   const shown = useViewerStore((s) => s.shown);
@@ -53,7 +55,7 @@ export function Viewer() {
       <div className="viewer-frame">
         <ViewerStage canvas={canvas} onProbe={setProbe} />
         {picking && (
-          <p className="viewer-message" role="status" data-testid="pick-hint" style={{ top: 4, bottom: 'auto', padding: '1px 6px', fontSize: 11, pointerEvents: 'none' }}>
+          <p className="viewer-message pick-hint" role="status" data-testid="pick-hint">
             Pick for {picking.node} from its input: click a pixel or drag a rectangle (its average) · <kbd>Esc</kbd> cancels
           </p>
         )}
