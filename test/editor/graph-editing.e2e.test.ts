@@ -153,6 +153,15 @@ test('node search: Tab, type, Enter adds and wires the node to the selected one;
 test('a wire dropped on empty canvas offers the node types that fit it and wires the new node', async ({ page }) => {
   await openEditorWithoutModels(page);
   const handle = nodeBox(page, 'plate').locator('.react-flow__handle.source[data-handleid="image"]');
+  // Nodes grow when their thumbnails arrive: wait until the handle has stopped moving.
+  let last = '';
+  await expect.poll(async () => {
+    const box = JSON.stringify(await handle.boundingBox());
+    const still = box === last;
+    last = box;
+    await page.waitForTimeout(300);
+    return still;
+  }).toBe(true);
   const h = (await handle.boundingBox())!;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const drop = { x: h.x + 60, y: pane.y + pane.height - 60 };
