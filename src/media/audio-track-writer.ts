@@ -1,13 +1,15 @@
 // The source's audio in an export. Packets are copied unchanged when the output container can
-// hold the codec (AAC into MP4, Opus into WebM ...); otherwise the audio is decoded and
-// re-encoded to Opus, and the export says so. Times are shifted so the export's first video
-// frame is at 0: audio stays where it was relative to the picture (packets that begin before it
-// keep negative times, which the muxer turns into an edit list, so nothing is cut from a packet).
+// hold the codec (AAC into MP4, Opus into WebM ...) and players read it there; otherwise the
+// audio is decoded and re-encoded to Opus, and the export says so. Times are shifted so the
+// export's first video frame is at 0: audio stays where it was relative to the picture (packets
+// that begin before it keep negative times, which the muxer turns into an edit list, so nothing
+// is cut from a packet).
 
 import {
   ALL_FORMATS, AudioSampleSink, AudioSampleSource, BlobSource, EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink,
-  Input, type InputAudioTrack, type Output, type OutputFormat,
+  Input, MatroskaInputFormat, Mp4OutputFormat, type InputAudioTrack, type Output, type OutputFormat,
 } from 'mediabunny';
+import { matroskaAudioCodecDelay } from './matroska-codec-delay.ts';
 
 /** Feed audio this far (seconds) ahead of the video, so the muxer can interleave. */
 const LEAD_SECONDS = 1;
@@ -42,7 +44,7 @@ export class AudioTrackWriter {
    * Adds the source's audio track to `output` (before it starts). Undefined when the source has
    * no audio. Throws a user-facing Error when the audio can be neither copied nor re-encoded.
    */
-  static async prepare(blob: Blob, output: Output, format: OutputFormat, containerName: string, window: AudioWindow, streaming: boolean): Promise<AudioTrackWriter | undefined> {
+  static async prepare(blob: Blob, output: Output, format: OutputFormat, containerName: string, videoWindow: AudioWindow, streaming: boolean): Promise<AudioTrackWriter | undefined> {
     const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
     try {
       const track = await input.getPrimaryAudioTrack().catch(() => null);
@@ -50,10 +52,14 @@ export class AudioTrackWriter {
         input.dispose();
         return undefined;
       }
+      // mediabunny gives Matroska audio its block times; the sound is CodecDelay earlier than them.
+      const delay = (await input.getFormat()) instanceof MatroskaInputFormat ? await matroskaAudioCodecDelay(blob) : 0;
+      const window = { start: videoWindow.start + delay, end: videoWindow.end + delay };
       const codec = await track.getCodec();
       const config = await track.getDecoderConfig();
       const name = audioName(codec);
-      if (codec && config && format.getSupportedAudioCodecs().includes(codec)) {
+      const unreadable = codec && format instanceof Mp4OutputFormat ? pcmUnreadableInMp4(codec) : undefined;
+      if (codec && config && !unreadable && format.getSupportedAudioCodecs().includes(codec)) {
         const count = streaming ? await packetCount(track, window) : undefined;
         const source = new EncodedAudioPacketSource(codec);
         output.addAudioTrack(source, { maximumPacketCount: count });
@@ -67,7 +73,7 @@ export class AudioTrackWriter {
       const end = Math.min(window.end, await track.computeDuration());
       const count = streaming ? Math.ceil((end - window.start + 1) / 0.01) + 64 : undefined;
       output.addAudioTrack(source, { maximumPacketCount: count });
-      const why = `${name} audio re-encoded to Opus (${containerName} cannot hold ${name})`;
+      const why = `${name} audio re-encoded to Opus (${unreadable ?? `${containerName} cannot hold ${name}`})`;
       return new AudioTrackWriter(input, why, true, (until) => reencode(track, source, window, until));
     } catch (e) {
       input.dispose();
@@ -96,6 +102,18 @@ export class AudioTrackWriter {
   }
 
   private target = 0;
+}
+
+/**
+ * Why uncompressed audio other than 16-bit little-endian PCM is not copied into MP4: the muxer
+ * writes it as ISO `ipcm`/`fpcm`, which browsers do not play and ffmpeg before 6.1 reads as
+ * 16-bit little-endian whatever it is (24-bit camera audio comes out as noise).
+ */
+function pcmUnreadableInMp4(codec: string): string | undefined {
+  if (codec === 'pcm-s16' || !(codec.startsWith('pcm-') || codec === 'ulaw' || codec === 'alaw')) return undefined;
+  const m = /^pcm-([suf])(\d+)(be)?$/.exec(codec);
+  const kind = m ? `${m[2]}-bit ${m[1] === 'f' ? 'float ' : ''}${m[3] ? 'big-endian ' : ''}PCM` : audioName(codec);
+  return `players and ffmpeg before 6.1 misread ${kind} in MP4`;
 }
 
 async function packetCount(track: InputAudioTrack, window: AudioWindow): Promise<number> {
@@ -132,6 +150,13 @@ async function* copyPackets(
       preroll = p;
       continue;
     }
+    // Pre-roll only helps when it runs straight into the first packet. Across a gap (fragmented
+    // MP4 from ffmpeg leaves one after the priming packet; its demuxed duration then spans the
+    // gap) the muxer keeps the stretched duration and decoders, which skip samples rather than
+    // time, would take the edit list's skip out of the next packet: audio late by the gap.
+    if (preroll && (p.timestamp - (preroll.timestamp + preroll.duration) > 0.001 || (p.duration > 0 && preroll.duration > 1.5 * p.duration))) {
+      preroll = undefined;
+    }
     for (const q of preroll ? [preroll, p] : [p]) {
       while (q.timestamp - window.start > until()) yield;
       const duration = q.duration || lastDuration;
@@ -144,6 +169,14 @@ async function* copyPackets(
   source.close();
 }
 
+/**
+ * The Opus encoder's look-ahead: its first packet starts with this much padding (OpusHead
+ * pre-skip, 312 samples at 48 kHz for libopus, which Chromium uses). The samples go in that much
+ * early so the padding falls before 0, where the muxer's edit list hides it, as ffmpeg's own
+ * Opus exports do; otherwise the sound would come 6.5 ms after the picture.
+ */
+const OPUS_PRE_SKIP_SECONDS = 312 / 48_000;
+
 /** Decodes the window's audio and re-encodes it to Opus. */
 async function* reencode(
   track: InputAudioTrack,
@@ -154,7 +187,7 @@ async function* reencode(
   for await (const sample of new AudioSampleSink(track).samples(window.start, window.end)) {
     try {
       while (sample.timestamp - window.start > until()) yield;
-      sample.setTimestamp(sample.timestamp - window.start);
+      sample.setTimestamp(sample.timestamp - window.start - OPUS_PRE_SKIP_SECONDS);
       await source.add(sample);
     } finally {
       sample.close();

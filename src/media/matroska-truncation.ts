@@ -2,7 +2,7 @@
 // (Files written live, e.g. by MediaRecorder, declare no size; those cannot be checked this way.)
 
 /** EBML variable-length integer at `at`: its value (-1 for "unknown size") and byte length. */
-function readVint(b: Uint8Array, at: number, keepMarker: boolean): { value: number; length: number } | undefined {
+export function readVint(b: Uint8Array, at: number, keepMarker: boolean): { value: number; length: number } | undefined {
   const first = b[at];
   if (first === undefined || first === 0) return undefined;
   const length = Math.clz32(first) - 23;

@@ -6,7 +6,7 @@
 import { createFile, DataStream, MP4BoxBuffer, type Movie, type Sample } from 'mp4box';
 import type { DemuxedSample, DemuxedVideoTrack } from './demuxed-track.ts';
 import { presentationWindow } from './edit-list.ts';
-import { codecName, MediaFileError } from './media-error.ts';
+import { codecName, MediaFileError, neverDecodedNote } from './media-error.ts';
 import { describeTruncation, scanTopLevelBoxes } from './mp4-boxes.ts';
 import { rotationOfMatrix } from './rotate-rgba.ts';
 import { SampleReader } from './sample-reader.ts';
@@ -62,7 +62,7 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
     throw new MediaFileError(parseError ? `cannot read the MP4/MOV index: ${parseError}` : 'the file is incomplete: no movie index (moov box) was found');
   }
   const track = movie.videoTracks[0];
-  if (!track) throw new MediaFileError('the file has no video track');
+  if (!track) throw new MediaFileError(noVideoTrackMessage(file, movie));
 
   const trak = file.getTrackById(track.id);
   const entry = trak.mdia.minf.stbl.stsd.entries[0] as unknown as Record<string, unknown> & {
@@ -92,8 +92,11 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
     movie.timescale,
     track.timescale,
   );
-  const shown = samples.filter((s) => !edits.window || (s.cts >= edits.window.start && s.cts < edits.window.end));
-  const firstCts = (shown.length ? shown : samples).reduce((m, s) => Math.min(m, s.cts), Infinity);
+  // Where the first shown frame sits, as ffmpeg places it: with an edit list, at the end of its
+  // empty edits (even when the edit starts mid-frame or before the first frame: ffmpeg moves the
+  // picture, not the audio); without one, at its composition time.
+  const firstCts = samples.reduce((m, s) => Math.min(m, s.cts), Infinity);
+  const startSeconds = edits.window ? edits.emptySeconds : edits.emptySeconds + firstCts / track.timescale;
 
   return {
     container: (await majorBrand(blob, boxes.find((b) => b.type === 'ftyp')?.start)) === 'qt  ' ? 'MOV' : 'MP4',
@@ -104,12 +107,26 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
     timescale: track.timescale,
     samples,
     window: edits.window,
-    startSeconds: edits.emptySeconds + (firstCts - (edits.window?.start ?? 0)) / track.timescale,
+    startSeconds,
     colorSpace: colorSpaceOf(entry.colr as ColrBox | undefined),
     rotation: rotationOfMatrix(track.matrix),
     source: new SampleReader(blob, samples),
     close: () => undefined,
   };
+}
+
+/**
+ * mp4box lists a picture track whose sample entry it does not know (ProRes, Motion JPEG ...) as
+ * metadata: find it by its `vide` handler, so the user hears which codec it is, not "no video".
+ */
+function noVideoTrackMessage(file: ReturnType<typeof createFile>, movie: Movie): string {
+  for (const t of movie.tracks) {
+    const trak = file.getTrackById(t.id) as unknown as { mdia?: { hdlr?: { handler?: string } } } | undefined;
+    if (trak?.mdia?.hdlr?.handler !== 'vide') continue;
+    const size = t.track_width && t.track_height ? `, ${t.track_width}x${t.track_height}` : '';
+    return `this browser cannot decode ${codecName(t.codec)} video (codec ${t.codec}${size})${neverDecodedNote(t.codec) || ': browsers have no decoder for it'}`;
+  }
+  return 'the file has no video track';
 }
 
 interface EditEntry {

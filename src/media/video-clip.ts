@@ -10,7 +10,7 @@ import { colorSpaceTags, yuvEncodingOf } from './color-matrix.ts';
 import type { ContainerName, DemuxedVideoTrack } from './demuxed-track.ts';
 import { FrameDecoder } from './frame-decoder.ts';
 import { mergeAlpha } from './merge-alpha.ts';
-import { codecName, MediaFileError } from './media-error.ts';
+import { codecName, MediaFileError, neverDecodedNote } from './media-error.ts';
 import { openVideoTrack } from './open-video-track.ts';
 import type { Rotation } from './rotate-rgba.ts';
 
@@ -145,7 +145,8 @@ function unsupportedMessage(track: DemuxedVideoTrack): string {
   const profile = profileNote(track.codec);
   const why = Math.max(track.codedWidth, track.codedHeight) > MAX_SIDE
     ? `: the picture is larger than browsers decode (at most ${MAX_SIDE} pixels a side)`
-    : /^(hvc1|hev1)/.test(track.codec) ? ': browsers decode HEVC only with a hardware decoder, and there is none here' : '';
+    : /^(hvc1|hev1)/.test(track.codec) ? ': browsers decode HEVC only with a hardware decoder, and there is none here'
+    : neverDecodedNote(track.codec);
   return `this browser cannot decode ${name} video${profile} (codec ${track.codec}, ${size})${why}`;
 }
 
