@@ -1,6 +1,8 @@
 // Y'CbCr <-> R'G'B' coefficients for the matrices video uses (BT.601, BT.709, BT.2020) and the
-// two ranges (limited 16-235/240, full 0-255). Untagged video follows the common convention:
-// BT.709 from 720 lines up, BT.601 below; limited range.
+// two ranges (limited 16-235/240, full 0-255). Untagged video is read the way ffmpeg reads it
+// (swscale's default): BT.601, limited range, at every size. Players often guess BT.709 for HD
+// instead, but renders must match ffmpeg's decode of the same file, and tagged files (phones,
+// cameras, anything ffmpeg writes with -colorspace) are read by their tags either way.
 
 export type MatrixName = 'bt601' | 'bt709' | 'bt2020';
 
@@ -16,13 +18,13 @@ const KR_KB: Record<MatrixName, [number, number]> = {
 };
 
 /** The matrix and range a frame's colour tags mean, with the defaults for untagged video. */
-export function yuvEncodingOf(colorSpace: VideoColorSpaceInit | undefined, height: number): YuvEncoding {
+export function yuvEncodingOf(colorSpace: VideoColorSpaceInit | undefined): YuvEncoding {
   const m: string | null | undefined = colorSpace?.matrix;
   const matrix: MatrixName =
     m === 'bt709' ? 'bt709'
     : m === 'bt470bg' || m === 'smpte170m' ? 'bt601'
     : m === 'bt2020-ncl' ? 'bt2020'
-    : height >= 720 ? 'bt709' : 'bt601';
+    : 'bt601';
   return { matrix, fullRange: colorSpace?.fullRange === true };
 }
 

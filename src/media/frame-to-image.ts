@@ -5,7 +5,7 @@
 // upright if the track says so. The caller keeps (and closes) the frame.
 
 import { Image, type ImageKind } from '../gpu/image.ts';
-import { yuvEncodingOf } from './color-matrix.ts';
+import { yuvEncodingOf, type YuvEncoding } from './color-matrix.ts';
 import { yuvToRgba, type YuvPlanes } from './yuv-to-rgba.ts';
 import { rotateRgba, type Rotation } from './rotate-rgba.ts';
 
@@ -26,21 +26,29 @@ export interface FrameToImageOptions {
   via?: 'auto' | FrameConversion;
   /** Clockwise turn to apply (the track's display rotation). */
   rotation?: Rotation;
+  /**
+   * How to read the frame when its stream names no matrix (see VideoClip.untaggedEncoding): the
+   * decoder's own guess is then replaced, through our kernel, when it differs.
+   */
+  untagged?: YuvEncoding;
 }
 
 export async function frameToImage(frame: VideoFrame, options: FrameToImageOptions = {}): Promise<Image> {
-  const { kind = 'image', via = 'auto', rotation = 0 } = options;
-  const pixels = await frameToRgba(frame, via);
+  const { kind = 'image', via = 'auto', rotation = 0, untagged } = options;
+  const pixels = await frameToRgba(frame, via, untagged);
   const turned = rotateRgba(pixels.data, pixels.width, pixels.height, rotation);
   return Image.fromPixels(turned.width, turned.height, kind, turned.data);
 }
 
-async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion) {
+async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion, untagged?: YuvEncoding) {
   const r = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const rect = { x: r.x, y: r.y, width: r.width, height: r.height };
   const out = new Uint8ClampedArray(rect.width * rect.height * 4);
   const kernelCan = frame.format !== null && frame.format in SUBSAMPLING;
-  const useKernel = via === 'kernel' || (via === 'auto' && browserCannotConvert && kernelCan);
+  const guessed = yuvEncodingOf(frame.colorSpace);
+  const encoding = untagged && kernelCan ? untagged : guessed;
+  const override = encoding.matrix !== guessed.matrix || encoding.fullRange !== guessed.fullRange;
+  const useKernel = via === 'kernel' || (via === 'auto' && kernelCan && (browserCannotConvert || override));
   if (!useKernel) {
     try {
       await frame.copyTo(out, { rect, format: 'RGBA', colorSpace: 'srgb' });
@@ -53,12 +61,12 @@ async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion) {
       browserCannotConvert = true;
     }
   }
-  await convertPlanes(frame, rect, out);
+  await convertPlanes(frame, rect, out, encoding);
   frameConversionCounts.kernel++;
   return { data: out, width: rect.width, height: rect.height };
 }
 
-async function convertPlanes(frame: VideoFrame, rect: DOMRectInit & { width: number; height: number }, out: Uint8ClampedArray) {
+async function convertPlanes(frame: VideoFrame, rect: DOMRectInit & { width: number; height: number }, out: Uint8ClampedArray, encoding: YuvEncoding) {
   const format = frame.format!;
   const sub = SUBSAMPLING[format];
   if (!sub) throw new Error(`cannot convert ${format} video frames`);
@@ -77,7 +85,7 @@ async function convertPlanes(frame: VideoFrame, rect: DOMRectInit & { width: num
     uvStride: layout[1].stride,
     uvStep: nv12 ? 2 : 1,
   };
-  yuvToRgba(planes, yuvEncodingOf(frame.colorSpace, rect.height), out);
+  yuvToRgba(planes, encoding, out);
   // I420A/I422A/I444A: the fourth plane is alpha, full size.
   if (format.endsWith('A') && layout[3]) {
     const { offset, stride } = layout[3];

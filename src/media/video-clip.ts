@@ -6,7 +6,8 @@
 import type { ClipInfo } from '../graph/types.ts';
 import { registerClipMedia } from './clip-media.ts';
 import { clipTiming } from './clip-timing.ts';
-import { colorSpaceTags, yuvEncodingOf } from './color-matrix.ts';
+import { colorSpaceTags, yuvEncodingOf, type YuvEncoding } from './color-matrix.ts';
+import { spsColourOfAvcC } from './h264-sps-colour.ts';
 import type { ContainerName, DemuxedVideoTrack } from './demuxed-track.ts';
 import { FrameDecoder } from './frame-decoder.ts';
 import { mergeAlpha } from './merge-alpha.ts';
@@ -30,6 +31,11 @@ export class VideoClip {
     private readonly track: DemuxedVideoTrack,
     /** Decodes the alpha stream of a transparent file, frame for frame with the colour. */
     private readonly alphaDecoder?: FrameDecoder,
+    /**
+     * Set when the stream names no matrix: read its frames as ffmpeg does (BT.601, the stream's
+     * range), not as the decoder guesses (Chromium takes BT.709 for HD). Pass to frameToImage.
+     */
+    readonly untaggedEncoding?: YuvEncoding,
   ) {}
 
   /** Whether frames carry alpha (a transparent WebM). */
@@ -61,7 +67,7 @@ export class VideoClip {
       codedHeight: track.codedHeight,
       optimizeForLatency: true,
       // Untagged streams follow our convention (BT.601 below 720 lines); tags in the stream win.
-      colorSpace: track.colorSpace ?? colorSpaceTags(yuvEncodingOf(undefined, track.codedHeight)),
+      colorSpace: track.colorSpace ?? colorSpaceTags(yuvEncodingOf(undefined)),
     };
     let supported = false;
     try {
@@ -97,7 +103,7 @@ export class VideoClip {
       const colorSpace = first.colorSpace.toJSON();
       decoder.putBack(0, first);
       registerClipMedia(info, { blob, startSeconds: track.startSeconds, timescale: track.timescale });
-      return new VideoClip(info, track.codec, colorSpace, track.rotation, track.container, decoder, track, alphaDecoder);
+      return new VideoClip(info, track.codec, colorSpace, track.rotation, track.container, decoder, track, alphaDecoder, untaggedEncodingOf(track));
     } catch (e) {
       decoder.close();
       alphaDecoder?.close();
@@ -161,4 +167,16 @@ function profileNote(codec: string): string {
   if (fourcc === 'vp09' && a && a !== '00') return ` profile ${Number(a)} (${b === '10' || b === '12' ? `${Number(b)}-bit` : 'not 4:2:0 8-bit'})`;
   if (fourcc === 'av01' && a && a !== '0') return ` profile ${a === '1' ? 'High (4:4:4)' : 'Professional'}`;
   return '';
+}
+
+/**
+ * How to read an H.264 stream whose SPS names no matrix: as ffmpeg does, BT.601 with the SPS's
+ * range. ffmpeg takes an H.264 stream's colour from its SPS alone (a container `colr` box beside
+ * an undescribed SPS is ignored), so we do too. Other codecs: the decoder's reading stands.
+ */
+function untaggedEncodingOf(track: DemuxedVideoTrack): YuvEncoding | undefined {
+  if (!/^avc[13]\./.test(track.codec) || !track.description) return undefined;
+  const sps = spsColourOfAvcC(track.description);
+  if (!sps || sps.described) return undefined;
+  return { matrix: 'bt601', fullRange: sps.fullRange };
 }

@@ -75,11 +75,11 @@ describe('rgbaToI420 then yuvToRgba', () => {
 });
 
 describe('yuvEncodingOf', () => {
-  it('follows tags, and for untagged video BT.709 from 720 lines up, BT.601 below, limited range', () => {
-    expect(yuvEncodingOf({ matrix: 'smpte170m', fullRange: true }, 1080)).toEqual({ matrix: 'bt601', fullRange: true });
-    expect(yuvEncodingOf({ matrix: 'bt709' }, 240)).toEqual({ matrix: 'bt709', fullRange: false });
-    expect(yuvEncodingOf(undefined, 1080)).toEqual({ matrix: 'bt709', fullRange: false });
-    expect(yuvEncodingOf(undefined, 480)).toEqual({ matrix: 'bt601', fullRange: false });
+  it('follows tags, and reads untagged video as ffmpeg does: BT.601, limited range, at every size', () => {
+    expect(yuvEncodingOf({ matrix: 'smpte170m', fullRange: true })).toEqual({ matrix: 'bt601', fullRange: true });
+    expect(yuvEncodingOf({ matrix: 'bt709' })).toEqual({ matrix: 'bt709', fullRange: false });
+    expect(yuvEncodingOf(undefined)).toEqual({ matrix: 'bt601', fullRange: false });
+    expect(yuvEncodingOf({ fullRange: true })).toEqual({ matrix: 'bt601', fullRange: true });
   });
 });
 

@@ -26,7 +26,7 @@ const api = {
     clip = undefined;
     const blob = await (await fetch(url)).blob();
     clip = await VideoClip.open(blob);
-    return { info: clip.info, codec: clip.codec, colorSpace: clip.colorSpace, rotation: clip.rotation, container: clip.container };
+    return { info: clip.info, codec: clip.codec, colorSpace: clip.colorSpace, rotation: clip.rotation, container: clip.container, untagged: clip.untaggedEncoding };
   },
   /** The message VideoClip.open gives for `url`, or 'opened'. */
   async openError(url: string): Promise<string> {
@@ -57,10 +57,10 @@ const api = {
     return out;
   },
   /** PSNR of frame `index` against raw RGBA at `refUrl`; `path` picks our kernel or the browser's. */
-  async compare(index: number, refUrl: string, via: 'browser' | 'kernel' = 'browser') {
+  async compare(index: number, refUrl: string, via: 'auto' | 'browser' | 'kernel' = 'browser') {
     const frame = await frameAt(index);
     const t0 = performance.now();
-    const img = await frameToImage(frame, { via, rotation: clip!.rotation });
+    const img = await frameToImage(frame, { via, rotation: clip!.rotation, untagged: clip!.untaggedEncoding });
     const ms = performance.now() - t0;
     const format = frame.format;
     const colorSpace = frame.colorSpace.toJSON();
