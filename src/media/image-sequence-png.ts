@@ -24,6 +24,8 @@ export async function decodePngExact(bytes: Uint8Array, name: string): Promise<P
   for (let at = 8; at + 12 <= bytes.length; ) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    // Not chunks at all (or no IHDR first): not a PNG we read; the browser's decoder says why.
+    if (!/^[A-Za-z]{4}$/.test(type) || (at === 8 && type !== 'IHDR')) return undefined;
     const data = bytes.subarray(at + 8, at + 8 + length);
     if (data.length < length) throw new Error(`${name} is cut short (its ${type} chunk ends early)`);
     if (type === 'IHDR') {

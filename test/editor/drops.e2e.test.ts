@@ -159,4 +159,9 @@ test('an .onnx dropped on empty canvas makes the node of its family; a broken on
   expect(doc.nodes.map((n) => (n as unknown as { type: string }).type)).toEqual(['Bgmv2Matte', 'RvmMatte']);
   expect(String(doc.nodes[0].params.model)).toMatch(/bgmv2/i);
   await expect(nodeBox(page, doc.nodes[0].id)).toBeVisible();
+
+  // The BGMv2 model dropped on the RVM node is refused there, saying which node takes it.
+  const onRvm = await centreOf(page, `.react-flow__node[data-id="${doc.nodes[1].id}"] .graph-node-header`);
+  await dropFiles(page, [buildBgmv2TestModel()], onRvm);
+  await expect(page.getByTestId('notice')).toHaveText(/not used: .*It looks like a model for BGMv2 matte: drop it on a BGMv2 matte node or on empty canvas/);
 });

@@ -30,8 +30,9 @@ test('every example graph keeps its plates: the same params, new ones at their d
     for (const [i, plate] of loaded.entries()) {
       plates++;
       const params = saved[i].params;
-      expect(plate.params, `${file} ${plate.id}`).toEqual({ mode: 'color', color: '#00ff00', file: '', ...params, ...newDefaults });
-      expect(params.mode ?? 'color', `${file} ${plate.id}: only colour plates are in the examples`).toBe('color');
+      expect(plate.params, `${file} ${plate.id}`).toEqual({ mode: 'color', color: '#00ff00', file: '', ...newDefaults, ...params });
+      // Plates of the newer modes (background-blur.json's) have tests of their own.
+      if ((params.mode ?? 'color') !== 'color') continue;
       const hex = String(params.color ?? '#00ff00');
       const rgb = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
       expect(plate.result.error).toBeUndefined();

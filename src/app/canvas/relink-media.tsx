@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import type { FileParam } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
-import { setFileParam } from '../files/use-file.ts';
+import { useFilesForParam } from '../files/sequence-files.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { useMediaStore } from '../store/media-store.ts';
 import { useStatusStore } from '../store/status-store.ts';
@@ -26,13 +26,15 @@ export function RelinkMedia({ nodeId }: { nodeId: string }) {
         ref={input}
         type="file"
         hidden
+        multiple
         accept={spec?.accept}
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          // Several files: a missing image sequence is relinked by picking its frames.
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (!file) return;
+          if (!files.length) return;
           useStatusStore.getState().clear(nodeId);
-          setFileParam(nodeId, missing.param, file);
+          void useFilesForParam(nodeId, missing.param, files);
         }}
       />
     </div>

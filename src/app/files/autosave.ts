@@ -66,8 +66,9 @@ function write(): void {
   } catch (e) {
     notifyError(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const userNames = new Set([...mediaNames()].filter((n) => engine().services.userFiles.has(n)));
-  void pruneMediaCopies(userNames);
+  // Keep every file this session holds, not only those the graph names now: undo can remove a
+  // node and redo bring it back, and its media must still be there after a reload.
+  void pruneMediaCopies(new Set(engine().services.userFiles.keys()));
 }
 
 /**

@@ -4,7 +4,9 @@
 
 import type { GraphNode } from '../../graph/document.ts';
 import type { FileParam } from '../../graph/types.ts';
+import { familyOfIo } from '../../ml/io-signature.ts';
 import type { ModelFamily } from '../../ml/model-library.ts';
+import { readModelIoWeb } from '../../ml/read-model-io-web.ts';
 import { engine } from '../engine.ts';
 import { addNode, setNodeParam } from '../graph-actions.ts';
 import { useDocumentStore } from '../store/document-store.ts';
@@ -74,7 +76,7 @@ export async function useModelFile(file: File, nodeId: string): Promise<boolean>
   const node = nodeById(nodeId);
   const family = node && modelFamilyOf(node.type);
   if (!node || !family) {
-    notifyError(`${file.name}: only a model node (RVM Matte) takes an .onnx file`);
+    notifyError(`${file.name}: only a model node (RVM Matte, BGMv2 Matte) takes an .onnx file`);
     return false;
   }
   notify(`Checking model ${file.name}…`);
@@ -84,9 +86,23 @@ export async function useModelFile(file: File, nodeId: string): Promise<boolean>
     notify(`${nodeId}: using model ${entry.label}`);
     return true;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    notifyError(`Model ${file.name} refused: ${reason}`);
-    useStatusStore.getState().set(nodeId, { state: 'error', message: reason });
+    // The library's reason names the file already; say what to do when it is another family's.
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/^"[^"]*" was refused: /, '');
+    const message = `${file.name} not used: ${reason}${await otherFamilyHint(file, family)}`;
+    notifyError(message);
+    useStatusStore.getState().set(nodeId, { state: 'error', message });
     return false;
+  }
+}
+
+/** When a refused model's inputs are those of another family: which node takes it. */
+async function otherFamilyHint(file: File, family: ModelFamily): Promise<string> {
+  try {
+    const other = familyOfIo(await readModelIoWeb(new Uint8Array(await file.arrayBuffer())));
+    if (other === family) return '';
+    const label = engine().registry.all().find((d) => modelFamilyOf(d.type) === other)?.label;
+    return label ? `. It looks like a model for ${label}: drop it on a ${label} node or on empty canvas` : '';
+  } catch {
+    return '';
   }
 }

@@ -3,7 +3,7 @@
 // of failing with a network error. An image sequence counts as one file.
 
 import { useEffect } from 'react';
-import type { FileParam } from '../../graph/types.ts';
+import { isParamShown, type FileParam } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
 import { useDocumentStore } from '../store/document-store.ts';
 import { useMediaStore, type MissingMedia } from '../store/media-store.ts';
@@ -39,6 +39,8 @@ function fileRefs(): [string, string, string][] {
     const def = engine().registry.get(n.type);
     for (const [key, spec] of Object.entries(def?.params ?? {})) {
       const value = n.params[key];
+      // A file the node's current mode does not use (a plate's old picture in video mode) is not asked for.
+      if (def && !isParamShown(def.params, key, n.params)) continue;
       if ((spec as FileParam).kind === 'file' && typeof value === 'string' && value) refs.push([n.id, key, value]);
     }
   }

@@ -1,4 +1,5 @@
-// A file param: a button that opens the file picker, showing the chosen file's name.
+// A file param: a button that opens the file picker, showing the chosen file's name. Several
+// files may be picked (numbered pictures become an image sequence where the node reads them).
 
 import { useRef } from 'react';
 
@@ -7,10 +8,10 @@ interface Props {
   label: string;
   value: string;
   accept: string;
-  onFile(file: File): void;
+  onFiles(files: File[]): void;
 }
 
-export function FileField({ id, label, value, accept, onFile }: Props) {
+export function FileField({ id, label, value, accept, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const name = value ? (value.split('/').pop() ?? value) : '';
   return (
@@ -23,11 +24,12 @@ export function FileField({ id, label, value, accept, onFile }: Props) {
         type="file"
         accept={accept}
         hidden
+        multiple
         data-param-file={id}
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file) onFile(file);
+          if (files.length) onFiles(files);
         }}
       />
     </div>

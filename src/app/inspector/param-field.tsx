@@ -6,7 +6,8 @@ import type { ParamSpec, ParamValue } from '../../graph/types.ts';
 import type { NodeRegistry } from '../../graph/registry.ts';
 import type { ModelFamily } from '../../ml/model-library.ts';
 import { engine } from '../engine.ts';
-import { setFileParam } from '../files/use-file.ts';
+import { FolderButton } from '../files/folder-button.tsx';
+import { takesSequences, useFilesForParam } from '../files/sequence-files.ts';
 import { setNodeParam } from '../graph-actions.ts';
 import { FileField } from './file-field.tsx';
 import { ModelField } from './model-field.tsx';
@@ -59,7 +60,10 @@ function Control({ node, paramKey, spec, id }: Props & { id: string }) {
       );
     case 'file':
       return (
-        <FileField id={id} label={spec.label} value={String(value)} accept={spec.accept} onFile={(f) => setFileParam(node.id, paramKey, f)} />
+        <>
+          <FileField id={id} label={spec.label} value={String(value)} accept={spec.accept} onFiles={(fs) => void useFilesForParam(node.id, paramKey, fs)} />
+          {takesSequences(node.type) && <FolderButton nodeId={node.id} paramKey={paramKey} label={spec.label} />}
+        </>
       );
     case 'model':
       return (
