@@ -16,7 +16,7 @@ import { sniffStill, StillPicture } from './still-picture.ts';
 type Source = VideoClip | StillPicture | ImageSequence;
 
 export class VideoSourceNode implements NodeInstance<NodeServices> {
-  private open?: { key: string; clip: Promise<Source> };
+  private open?: { key: string; clip: Promise<Source>; signal: AbortSignal };
 
   async clipInfo(params: Params, services: NodeServices, signal: AbortSignal): Promise<ClipInfo> {
     return (await this.clipFor(params, services, signal)).info;
@@ -53,13 +53,30 @@ export class VideoSourceNode implements NodeInstance<NodeServices> {
     this.closeClip();
   }
 
-  private clipFor(params: Params, services: NodeServices, signal: AbortSignal): Promise<Source> {
+  private async clipFor(params: Params, services: NodeServices, signal: AbortSignal): Promise<Source> {
+    for (;;) {
+      const entry = this.openFor(params, services, signal);
+      try {
+        return await entry.clip;
+      } catch (e) {
+        // The open was started by a request that was cancelled since (a newer frame was asked
+        // for): this request still wants the clip, so it opens it again under its own signal.
+        if (entry.signal.aborted && !signal.aborted) {
+          if (this.open === entry) this.open = undefined;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private openFor(params: Params, services: NodeServices, signal: AbortSignal): { clip: Promise<Source>; signal: AbortSignal } {
     const file = String(params.file ?? '');
     const sequence = parseSequenceRef(file);
     const fps = Number(params.sequenceFps ?? DEFAULT_SEQUENCE_FPS);
     // The rate matters only to a sequence: a video is not reopened when it changes.
     const key = sequence ? `${file}\u0000${fps}` : file;
-    if (this.open?.key === key) return this.open.clip;
+    if (this.open?.key === key) return this.open;
     this.closeClip();
     const clip = (async (): Promise<Source> => {
       if (!file) throw new Error('no video file chosen');
@@ -77,13 +94,13 @@ export class VideoSourceNode implements NodeInstance<NodeServices> {
         throw new Error(`cannot open "${file}": ${(e as Error).message}`, { cause: e });
       }
     })();
-    const entry = { key, clip };
+    const entry = { key, clip, signal };
     this.open = entry;
     // A failed or cancelled open is not kept: the next call tries again.
     clip.catch(() => {
       if (this.open === entry) this.open = undefined;
     });
-    return clip;
+    return entry;
   }
 
   private closeClip() {

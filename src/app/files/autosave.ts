@@ -3,6 +3,7 @@
 // user gave us are copied to OPFS (media-copies.ts). After a reload or a crash the editor
 // offers to restore that session.
 
+import type { GraphDocument } from '../../graph/document.ts';
 import type { NodeRegistry } from '../../graph/registry.ts';
 import type { FileParam } from '../../graph/types.ts';
 import { parseGraph, serializeGraph } from '../../graph/serialize.ts';
@@ -38,9 +39,9 @@ export function readAutosave(): AutosaveRecord | undefined {
 }
 
 /** File names the document's file params refer to (every frame of a sequence). */
-function mediaNames(): Set<string> {
+function mediaNames(doc: GraphDocument = useDocumentStore.getState().doc): Set<string> {
   const names = new Set<string>();
-  for (const n of useDocumentStore.getState().doc.nodes) {
+  for (const n of doc.nodes) {
     const def = engine().registry.get(n.type);
     for (const [key, spec] of Object.entries(def?.params ?? {})) {
       const v = n.params[key];
@@ -108,9 +109,10 @@ export async function restoreAutosave(rec: AutosaveRecord): Promise<boolean> {
   }
   const { services } = engine();
   services.baseUrl = rec.baseUrl;
-  showDocument(doc, rec.name);
+  // Every copy is in place before the graph is shown: a node evaluated earlier would open its
+  // media half-restored (a sequence missing frames) and keep that error.
   let restored = 0;
-  for (const name of mediaNames()) {
+  for (const name of mediaNames(doc)) {
     if (services.userFiles.has(name)) continue;
     const file = await mediaCopy(name);
     if (file) {
@@ -118,6 +120,7 @@ export async function restoreAutosave(rec: AutosaveRecord): Promise<boolean> {
       restored++;
     }
   }
+  showDocument(doc, rec.name);
   useMediaStore.getState().bump();
   useTimelineStore.getState().patch({ inPoint: rec.inPoint, outPoint: rec.outPoint });
   notify(`Restored the last session: ${rec.name}, ${doc.nodes.length} nodes, ${doc.edges.length} wires${restored ? `, ${restored} media file${restored === 1 ? '' : 's'}` : ''}`);
