@@ -12,7 +12,10 @@ function ProblemNodes() {
     Object.entries(s.byNode).filter(([, st]) => st.state === 'error').map(([id]) => id).join(','),
   );
   const missing = useMediaStore((s) => Object.keys(s.missing).join(','));
-  const ids = [...new Set([...failing.split(','), ...missing.split(',')].filter(Boolean))];
+  // Only nodes of this graph: a report that arrives for a graph just replaced is not a problem here.
+  const present = useDocumentStore((s) => s.doc.nodes.map((n) => n.id).join(','));
+  const exists = new Set(present.split(','));
+  const ids = [...new Set([...failing.split(','), ...missing.split(',')].filter((id) => id && exists.has(id)))];
   if (!ids.length) return null;
   const text = `${ids.length} node${ids.length === 1 ? '' : 's'} need${ids.length === 1 ? 's' : ''} attention: ${ids.join(', ')}`;
   return (
