@@ -100,7 +100,14 @@ test('numbered PNGs dropped together make one Video Source playing the sequence;
   expect(doc.nodes.map((n) => [(n as unknown as { type: string }).type, n.params.file])).toEqual([['VideoSource', 'frame_%04d.png 1-8']]);
 
   // The frames are kept with the autosaved session: after a reload the sequence plays again.
-  await page.waitForTimeout(1500);
+  // Copies go to the browser's private file system in the background: wait until all are there.
+  await expect.poll(() => page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mattegraph-media', { create: true });
+    let n = 0;
+    for await (const key of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (key.startsWith('frame_')) n++;
+    return n;
+  }), { timeout: 60_000 }).toBe(8);
+  await page.waitForTimeout(600); // and the autosave of the document itself
   await page.reload();
   await page.getByRole('alertdialog', { name: 'Restore last session' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByTestId('notice')).toHaveText(/Restored the last session: .*, 8 media files/);

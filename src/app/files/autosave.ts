@@ -51,6 +51,9 @@ function mediaNames(doc: GraphDocument = useDocumentStore.getState().doc): Set<s
   return names;
 }
 
+/** True while restoreAutosave reads the media copies back. */
+let restoring = false;
+
 function write(): void {
   const { doc, name } = useDocumentStore.getState();
   const { inPoint, outPoint } = useTimelineStore.getState();
@@ -69,7 +72,8 @@ function write(): void {
   }
   // Keep every file this session holds, not only those the graph names now: undo can remove a
   // node and redo bring it back, and its media must still be there after a reload.
-  void pruneMediaCopies(new Set(engine().services.userFiles.keys()));
+  // Not while a restore is reading the copies back: they are not all registered yet.
+  if (!restoring) void pruneMediaCopies(new Set(engine().services.userFiles.keys()));
 }
 
 /**
@@ -112,13 +116,18 @@ export async function restoreAutosave(rec: AutosaveRecord): Promise<boolean> {
   // Every copy is in place before the graph is shown: a node evaluated earlier would open its
   // media half-restored (a sequence missing frames) and keep that error.
   let restored = 0;
-  for (const name of mediaNames(doc)) {
-    if (services.userFiles.has(name)) continue;
-    const file = await mediaCopy(name);
-    if (file) {
-      services.userFiles.set(name, file);
-      restored++;
+  restoring = true;
+  try {
+    for (const name of mediaNames(doc)) {
+      if (services.userFiles.has(name)) continue;
+      const file = await mediaCopy(name);
+      if (file) {
+        services.userFiles.set(name, file);
+        restored++;
+      }
     }
+  } finally {
+    restoring = false;
   }
   showDocument(doc, rec.name);
   useMediaStore.getState().bump();
