@@ -30,7 +30,11 @@ export async function downloadModelBytes(req: DownloadRequest): Promise<Uint8Arr
     // The browser hides why (CORS refusal and an unreachable host look the same to a page).
     throw new Error(`cannot download ${req.name} from ${req.url}: the server is unreachable or sends no CORS header (${(e as Error).message})`);
   }
-  if (!res.ok || !res.body) throw new Error(`cannot download ${req.name}: HTTP ${res.status} from ${req.url}`);
+  if (!res.ok || !res.body) {
+    const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    const hint = res.status === 404 || res.status === 410 ? ': there is no file at that address' : '';
+    throw new Error(`cannot download ${req.name}: ${status} from ${req.url}${hint}`);
+  }
   const header = Number(res.headers.get('Content-Length') ?? NaN);
   const announced = Number.isFinite(header) && header > 0 && !res.headers.get('Content-Encoding') ? header : undefined;
   if (req.expectedBytes !== null && announced !== undefined && announced !== req.expectedBytes) {

@@ -73,12 +73,13 @@ test('the model page: missing, add, refuse, download with cancel, reload, remove
   await expect(row(page, 'rvm_mobilenetv3_fp32')).toContainText('official');
   await expect(panel).toContainText(
     'Not downloadable here (GitHub release assets send no CORS header, so a web page cannot download them): ' +
-      'run `npm run models -- --id rvm_mobilenetv3_fp32` in the project folder, or add the file you have with “Add model file…”',
+      'run `npm run models -- --id rvm_mobilenetv3_fp32` in the project folder, give the address of a copy on a server that ' +
+      'sends CORS with “Download from URL…”, or add the file you have with “Add model file…”',
   );
   await expect(row(page, 'bgmv2_mobilenetv2_hd')).toContainText('size unknown');
   await expect(panel).toContainText('No download address is known: import it with `npm run models -- --from DIR`');
-  await expect(panel.getByRole('button', { name: 'Download RVM MobileNetV3 fp32 (official)' })).toHaveCount(0);
-  await expect(panel.getByRole('button', { name: `Download ${mirrored.label}` })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Download RVM MobileNetV3 fp32 (official)', exact: true })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: `Download ${mirrored.label}`, exact: true })).toBeVisible();
   await page.screenshot({ path: '/tmp/models-page-missing.png' });
 
   // A file that is not a model of either family: refused, naming the mismatch; nothing stored.
@@ -100,7 +101,7 @@ test('the model page: missing, add, refuse, download with cancel, reload, remove
 
   // A slow download: progress moves, Cancel leaves nothing behind.
   mirror.slow = true;
-  await panel.getByRole('button', { name: `Download ${mirrored.label}` }).click();
+  await panel.getByRole('button', { name: `Download ${mirrored.label}`, exact: true }).click();
   const bar = panel.getByRole('progressbar', { name: `Downloading ${mirrored.label}` });
   await expect(bar).toBeVisible();
   await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(200_000);
@@ -113,7 +114,7 @@ test('the model page: missing, add, refuse, download with cancel, reload, remove
 
   // Downloaded to the end: checked (size, sha256, IO) and listed as the manifest's file.
   mirror.slow = false;
-  await panel.getByRole('button', { name: `Download ${mirrored.label}` }).click();
+  await panel.getByRole('button', { name: `Download ${mirrored.label}`, exact: true }).click();
   await expect(panel.getByRole('status')).toHaveText(`Downloaded ${mirrored.label} (15.0 MB): kept in browser storage`, { timeout: 60_000 });
   await expect(row(page, mirrored.id)).toContainText('In browser storage');
   await expect(row(page, mirrored.id)).toContainText('official');

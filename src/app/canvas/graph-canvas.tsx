@@ -1,7 +1,8 @@
 // The node canvas (React Flow), controlled by the document store: moves, selections, deletions
 // and new wires become document edits (a drag or a Delete is one undo step). A refused wire
 // shows canConnect's reason next to the mouse and in the status line; a wire dropped on empty
-// canvas opens the node search for types that fit it; files dropped here go to handle-drop.ts.
+// canvas opens the node search for types that fit it; files and folders dropped here go to
+// dropped-folders.ts and handle-drop.ts.
 
 import {
   Background,
@@ -20,7 +21,7 @@ import type { NodeRegistry } from '../../graph/registry.ts';
 import { setCanvasPointer } from '../edit/canvas-pointer.ts';
 import { registerFrameAll } from '../edit/canvas-view.ts';
 import { engine } from '../engine.ts';
-import { handleDroppedFiles } from '../files/handle-drop.ts';
+import { handleDroppedItems, takeDropped } from '../files/dropped-folders.ts';
 import { connect, moveNodes } from '../graph-actions.ts';
 import { portColor } from '../port-colors.ts';
 import { useDocumentStore } from '../store/document-store.ts';
@@ -151,12 +152,12 @@ export function GraphCanvas() {
 
   const onDrop = useCallback(
     (e: DragEvent) => {
-      const files = [...e.dataTransfer.files];
-      if (!files.length) return;
+      const dropped = takeDropped(e.dataTransfer);
+      if (!dropped.files.length && !dropped.folders.length) return;
       e.preventDefault();
       const nodeEl = (e.target as Element).closest?.('.react-flow__node');
       const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      void handleDroppedFiles(files, { nodeId: nodeEl?.getAttribute('data-id') ?? undefined, position });
+      void handleDroppedItems(dropped, { nodeId: nodeEl?.getAttribute('data-id') ?? undefined, position });
     },
     [flow],
   );

@@ -14,9 +14,8 @@ export type ModelRow =
       model: OfficialModel;
       /** Where the page can download it from (sends CORS), if anywhere. */
       downloadUrl?: string;
-      /** Why the page cannot, and what to do instead; `how` is its two-word summary. */
+      /** Why the page cannot, and what to do instead. */
       instruction?: string;
-      how?: string;
     };
 
 export interface FamilyRows {
@@ -63,17 +62,19 @@ const isCopyOf = (e: ModelEntry, o: OfficialModel) =>
 
 function missingRow(model: OfficialModel): ModelRow {
   const key = `missing:${model.id}`;
-  const bring = 'or add the file you have with “Add model file…” (or drop it on a model node)';
+  const bring =
+    'give the address of a copy on a server that sends CORS with “Download from URL…”, ' +
+    'or add the file you have with “Add model file…” (or drop it on a model node)';
   if (!model.url) {
     return {
-      kind: 'missing', key, model, how: 'bring the file',
+      kind: 'missing', key, model,
       instruction: `No download address is known: import it with \`npm run models -- --from DIR\`, ${bring}.`,
     };
   }
   const blocker = browserDownloadBlocker(model.url);
   if (blocker) {
     return {
-      kind: 'missing', key, model, how: 'npm run models',
+      kind: 'missing', key, model,
       instruction: `Not downloadable here (${blocker}): run \`npm run models -- --id ${model.id}\` in the project folder, ${bring}.`,
     };
   }

@@ -59,13 +59,13 @@ export function watchModelLibrary(): void {
   });
 }
 
-const say = (kind: ModelsMessage['kind'], text: string) => {
+export const say = (kind: ModelsMessage['kind'], text: string) => {
   useModelsStore.setState({ message: { kind, text } });
   notify(text);
 };
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+export const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function keptWhere(origin: ModelOrigin, storageProblem?: string): string {
+export function keptWhere(origin: ModelOrigin, storageProblem?: string): string {
   if (origin === 'installed') return 'already installed, nothing stored';
   if (origin === 'cached') return 'kept in browser storage';
   return `kept for this session only: ${storageProblem ?? 'not stored'}`;
@@ -84,18 +84,48 @@ export async function addModelFiles(files: readonly File[]): Promise<void> {
   }
 }
 
-/** Downloads a manifest entry from `url`; its size and sha256 are checked before it is kept. */
-export async function downloadModel(model: OfficialModel, url: string): Promise<void> {
-  if (controllers.has(model.id)) return;
+export interface DownloadTracking {
+  signal: AbortSignal;
+  onProgress(received: number, total: number | undefined): void;
+  /** Clears the progress; call once the download ended, however it ended. */
+  done(): void;
+}
+
+/**
+ * Progress and cancel for a download under `key` (a manifest id, or another key for downloads
+ * not tied to a row); undefined when one runs under that key already.
+ */
+export function trackDownload(key: string, total?: number): DownloadTracking | undefined {
+  if (controllers.has(key)) return undefined;
   const controller = new AbortController();
-  controllers.set(model.id, controller);
+  controllers.set(key, controller);
   const progress = (p: DownloadProgress | undefined) =>
     useModelsStore.setState((s) => {
-      const { [model.id]: _, ...rest } = s.downloads;
-      return { downloads: p ? { ...rest, [model.id]: p } : rest };
+      const { [key]: _, ...rest } = s.downloads;
+      return { downloads: p ? { ...rest, [key]: p } : rest };
     });
-  progress({ received: 0, total: model.bytes ?? undefined });
+  progress({ received: 0, total });
   let shown = 0;
+  return {
+    signal: controller.signal,
+    onProgress: (received, total) => {
+      // A re-render per network chunk is wasted work: ~10 updates a second, and the last one.
+      const now = performance.now();
+      if (now - shown < 100 && received !== total) return;
+      shown = now;
+      progress({ received, total });
+    },
+    done: () => {
+      controllers.delete(key);
+      progress(undefined);
+    },
+  };
+}
+
+/** Downloads a manifest entry from `url`; its size and sha256 are checked before it is kept. */
+export async function downloadModel(model: OfficialModel, url: string): Promise<void> {
+  const tracking = trackDownload(model.id, model.bytes ?? undefined);
+  if (!tracking) return;
   try {
     const added = await editorModelLibrary().download({
       url,
@@ -103,27 +133,20 @@ export async function downloadModel(model: OfficialModel, url: string): Promise<
       family: model.family,
       expectedBytes: model.bytes,
       expectedSha256: model.sha256,
-      signal: controller.signal,
-      onProgress: (received, total) => {
-        // A re-render per network chunk is wasted work: ~10 updates a second, and the last one.
-        const now = performance.now();
-        if (now - shown < 100 && received !== total) return;
-        shown = now;
-        progress({ received, total });
-      },
+      signal: tracking.signal,
+      onProgress: tracking.onProgress,
     });
     say('info', `Downloaded ${added.entry.label} (${formatBytes(added.entry.bytes)}): ${keptWhere(added.origin, added.storageProblem)}`);
   } catch (e) {
-    if (controller.signal.aborted) say('info', `Download of ${model.file} cancelled: nothing was stored`);
+    if (tracking.signal.aborted) say('info', `Download of ${model.file} cancelled: nothing was stored`);
     else say('error', `Download failed: ${reason(e)}`);
   } finally {
-    controllers.delete(model.id);
-    progress(undefined);
+    tracking.done();
   }
 }
 
-export function cancelDownload(id: string): void {
-  controllers.get(id)?.abort(new DOMException('cancelled by the user', 'AbortError'));
+export function cancelDownload(key: string): void {
+  controllers.get(key)?.abort(new DOMException('cancelled by the user', 'AbortError'));
 }
 
 /** Removes a model the user added (the library's change event makes model nodes load again). */
