@@ -2,6 +2,7 @@
 // onnxruntime places the ops that have no WebGPU kernel (the sampling refiner's TopK,
 // ScatterElements, NonZero, RoiAlign) on its CPU EP by itself, copying tensors each way;
 // `cpuOps` names them (read from the graph, see webgpu-kernels.ts) so the node can show the split.
+// With `outputsOnGpu` every output stays in a GPU buffer (the caller's shaders read them there).
 
 import type { Ep } from './ep-choice.ts';
 import type { OnnxGraphSummary } from './onnx-graph-summary.ts';
@@ -31,13 +32,15 @@ export class Bgmv2Session {
     private readonly session: OrtSession,
   ) {}
 
-  static async create(bytes: Uint8Array, ep: Ep, graph: OnnxGraphSummary): Promise<Bgmv2Session> {
+  static async create(bytes: Uint8Array, ep: Ep, graph: OnnxGraphSummary, outputsOnGpu = false): Promise<Bgmv2Session> {
     const ort = configuredOrt();
     const options: Parameters<typeof ort.InferenceSession.create>[1] =
       ep === 'webgpu'
         ? {
             // NCHW: the refiner's CPU ops are NCHW anyway, and Resize needs no Transposes around it.
             executionProviders: [{ name: 'webgpu', preferredLayout: 'NCHW' }],
+            // All six, not only the four we use: an output left to the CPU would be read back.
+            ...(outputsOnGpu ? { preferredOutputLocation: Object.fromEntries(BGMV2_OUTPUTS.map((n) => [n, 'gpu-buffer' as const])) } : {}),
             graphOptimizationLevel: 'all',
             logSeverityLevel: sessionLogSeverity,
           }

@@ -6,6 +6,7 @@ import { bgmv2Matte } from '../../../nodes/bgmv2-matte/definition.ts';
 import { refineViewer } from '../../../nodes/refine-viewer/definition.ts';
 import type { NodeServices } from '../../../nodes/services.ts';
 import { Image, liveImageCount, type ImageKind } from '../../../src/gpu/image.ts';
+import { readbackCount } from '../../../src/gpu/readback.ts';
 import type { GraphDocument } from '../../../src/graph/document.ts';
 import { Evaluator } from '../../../src/graph/evaluator.ts';
 import { NodeRegistry } from '../../../src/graph/registry.ts';
@@ -30,6 +31,23 @@ export interface WireImage {
 }
 
 const pictures = new Map<string, Picture>();
+
+// GPU buffers the BGMv2 engine makes (labelled "bgmv2 …") and has not destroyed yet, so a test
+// can check that nothing outlives a frame. Only this test page wraps createBuffer.
+const liveBgmv2Buffers = new Set<GPUBuffer>();
+const createBuffer = GPUDevice.prototype.createBuffer;
+GPUDevice.prototype.createBuffer = function (this: GPUDevice, descriptor: GPUBufferDescriptor) {
+  const buffer = createBuffer.call(this, descriptor);
+  if (descriptor.label?.startsWith('bgmv2')) {
+    liveBgmv2Buffers.add(buffer);
+    const destroy = buffer.destroy.bind(buffer);
+    buffer.destroy = () => {
+      liveBgmv2Buffers.delete(buffer);
+      destroy();
+    };
+  }
+  return buffer;
+};
 let library: InstalledModelLibrary;
 let services: BrowserServices;
 let matte: NodeInstance<NodeServices> | undefined;
@@ -103,6 +121,33 @@ const harness = {
     return { outputs: await wireAll(outputs), status: statuses.at(-1)!, statuses };
   },
 
+  /**
+   * One BGMv2 Matte evaluation on pictures that exist only as GPU textures (as from a decoder or
+   * a shader node), counting the textures read back to the CPU during it (the wiring of the
+   * outputs back to the test comes after the count).
+   */
+  async matteFromTextures(source: string, plate: string, params: Params = {}) {
+    const gpu = await services.gpu();
+    const onGpu = (name: string) => {
+      const cpu = picture(name, 'image');
+      const texture = cpu.texture(gpu);
+      const copy = gpu.device.createTexture({ size: [cpu.width, cpu.height], format: 'rgba8unorm', usage: texture.usage });
+      const enc = gpu.device.createCommandEncoder();
+      enc.copyTextureToTexture({ texture }, { texture: copy }, [cpu.width, cpu.height]);
+      gpu.device.queue.submit([enc.finish()]);
+      cpu.dispose();
+      return Image.fromTexture(copy, 'image');
+    };
+    const before = readbackCount();
+    const { outputs, statuses } = await evaluateOnce(
+      matte!,
+      { model: 'auto', backend: 'auto', ...params },
+      { source: onGpu(source), plate: onGpu(plate) },
+    );
+    const readbacks = readbackCount() - before;
+    return { outputs: await wireAll(outputs), status: statuses.at(-1)!, statuses, readbacks };
+  },
+
   /** One Refine-Region Viewer evaluation on loaded pictures (err and ref as mattes). */
   async overlay(source: string, err: string, ref: string, params: Params = {}) {
     const { outputs, statuses } = await evaluateOnce(
@@ -168,6 +213,7 @@ const harness = {
   },
 
   liveImages: () => liveImageCount(),
+  liveBgmv2Buffers: () => liveBgmv2Buffers.size,
 };
 
 declare global {
