@@ -14,8 +14,11 @@ export type FrameConversion = 'browser' | 'kernel';
 /** Frames converted by each path so far (tests and benchmarks read this). */
 export const frameConversionCounts: Record<FrameConversion, number> = { browser: 0, kernel: 0 };
 
-const SUBSAMPLING: Record<string, [0 | 1, 0 | 1]> = {
-  I420: [1, 1], I420A: [1, 1], NV12: [1, 1], I422: [1, 0], I422A: [1, 0], I444: [0, 0], I444A: [0, 0],
+/** Planar formats our kernel converts: chroma subsampling (x, y) and bits per sample. */
+const PLANAR: Record<string, [0 | 1, 0 | 1, 8 | 10 | 12]> = {
+  I420: [1, 1, 8], I420A: [1, 1, 8], NV12: [1, 1, 8], I422: [1, 0, 8], I422A: [1, 0, 8], I444: [0, 0, 8], I444A: [0, 0, 8],
+  I420P10: [1, 1, 10], I420AP10: [1, 1, 10], I422P10: [1, 0, 10], I422AP10: [1, 0, 10], I444P10: [0, 0, 10], I444AP10: [0, 0, 10],
+  I420P12: [1, 1, 12], I422P12: [1, 0, 12], I444P12: [0, 0, 12],
 };
 
 let browserCannotConvert = false;
@@ -27,8 +30,8 @@ export interface FrameToImageOptions {
   /** Clockwise turn to apply (the track's display rotation). */
   rotation?: Rotation;
   /**
-   * How to read the frame when its stream names no matrix (see VideoClip.untaggedEncoding): the
-   * decoder's own guess is then replaced, through our kernel, when it differs.
+   * How ffmpeg reads the frame, where its coded stream decides that (VideoClip.untaggedEncoding):
+   * when the decoder's tags (a guess, or the container's) say otherwise, our kernel converts.
    */
   untagged?: YuvEncoding;
 }
@@ -40,11 +43,12 @@ export async function frameToImage(frame: VideoFrame, options: FrameToImageOptio
   return Image.fromPixels(turned.width, turned.height, kind, turned.data);
 }
 
-async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion, untagged?: YuvEncoding) {
+/** The frame's visible pixels as RGBA8 (not turned), converted as frameToImage does. */
+export async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion = 'auto', untagged?: YuvEncoding) {
   const r = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const rect = { x: r.x, y: r.y, width: r.width, height: r.height };
   const out = new Uint8ClampedArray(rect.width * rect.height * 4);
-  const kernelCan = frame.format !== null && frame.format in SUBSAMPLING;
+  const kernelCan = frame.format !== null && frame.format in PLANAR;
   const guessed = yuvEncodingOf(frame.colorSpace);
   const encoding = untagged && kernelCan ? untagged : guessed;
   const override = encoding.matrix !== guessed.matrix || encoding.fullRange !== guessed.fullRange;
@@ -68,29 +72,36 @@ async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion, unt
 
 async function convertPlanes(frame: VideoFrame, rect: DOMRectInit & { width: number; height: number }, out: Uint8ClampedArray, encoding: YuvEncoding) {
   const format = frame.format!;
-  const sub = SUBSAMPLING[format];
-  if (!sub) throw new Error(`cannot convert ${format} video frames`);
-  const buf = new Uint8Array(frame.allocationSize({ rect }));
+  const planar = PLANAR[format];
+  if (!planar) throw new Error(`cannot convert ${format} video frames`);
+  const [shiftX, shiftY, bitDepth] = planar;
+  const buf = new ArrayBuffer(frame.allocationSize({ rect }));
   const layout = await frame.copyTo(buf, { rect });
+  // Deeper samples are 16-bit little-endian words; offsets and strides are given in bytes.
+  const bytes = bitDepth === 8 ? 1 : 2;
+  const plane = (i: number) => (bytes === 1 ? new Uint8Array(buf, layout[i].offset) : new Uint16Array(buf, layout[i].offset));
   const nv12 = format === 'NV12';
   const planes: YuvPlanes = {
     width: rect.width,
     height: rect.height,
-    chromaShiftX: sub[0],
-    chromaShiftY: sub[1],
-    y: buf.subarray(layout[0].offset),
-    yStride: layout[0].stride,
-    u: buf.subarray(layout[1].offset),
-    v: buf.subarray(nv12 ? layout[1].offset + 1 : layout[2].offset),
-    uvStride: layout[1].stride,
+    chromaShiftX: shiftX,
+    chromaShiftY: shiftY,
+    bitDepth,
+    y: plane(0),
+    yStride: layout[0].stride / bytes,
+    u: plane(1),
+    v: nv12 ? new Uint8Array(buf, layout[1].offset + 1) : plane(2),
+    uvStride: layout[1].stride / bytes,
     uvStep: nv12 ? 2 : 1,
   };
   yuvToRgba(planes, encoding, out);
-  // I420A/I422A/I444A: the fourth plane is alpha, full size.
-  if (format.endsWith('A') && layout[3]) {
-    const { offset, stride } = layout[3];
+  // I420A/I422A/I444A (and their 10-bit forms): the fourth plane is alpha, full size.
+  if (format.includes('A') && layout[3]) {
+    const alpha = plane(3);
+    const stride = layout[3].stride / bytes;
+    const shift = bitDepth - 8;
     for (let y = 0; y < rect.height; y++) {
-      for (let x = 0; x < rect.width; x++) out[(y * rect.width + x) * 4 + 3] = buf[offset + y * stride + x];
+      for (let x = 0; x < rect.width; x++) out[(y * rect.width + x) * 4 + 3] = alpha[y * stride + x] >> shift;
     }
   }
 }

@@ -3,38 +3,13 @@
 // transfer) and whether it says full range. Needed because a decoder fills an undescribed
 // stream's matrix with its own guess (Chromium: BT.709 for HD), while ffmpeg reads it as BT.601.
 
+import { BitReader } from './stream-colour-bits.ts';
+
 export interface SpsColour {
   /** The stream names its matrix (colour description present, matrix not "unspecified"). */
   described: boolean;
   /** video_full_range_flag (false when the VUI says nothing). */
   fullRange: boolean;
-}
-
-class BitReader {
-  private bit = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-
-  u(n: number): number {
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const byte = this.bytes[this.bit >> 3];
-      if (byte === undefined) throw new RangeError('SPS ends early');
-      v = v * 2 + ((byte >> (7 - (this.bit & 7))) & 1);
-      this.bit++;
-    }
-    return v;
-  }
-
-  ue(): number {
-    let zeros = 0;
-    while (this.u(1) === 0) if (++zeros > 31) throw new RangeError('bad Exp-Golomb code');
-    return 2 ** zeros - 1 + this.u(zeros);
-  }
-
-  se(): number {
-    const k = this.ue();
-    return k & 1 ? (k + 1) / 2 : -k / 2;
-  }
 }
 
 /** The NAL payload with emulation-prevention bytes (00 00 03) removed. */

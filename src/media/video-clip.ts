@@ -7,7 +7,7 @@ import type { ClipInfo } from '../graph/types.ts';
 import { registerClipMedia } from './clip-media.ts';
 import { clipTiming } from './clip-timing.ts';
 import { colorSpaceTags, yuvEncodingOf, type YuvEncoding } from './color-matrix.ts';
-import { spsColourOfAvcC } from './h264-sps-colour.ts';
+import { codedColourOf, ffmpegEncodingOf } from './stream-colour.ts';
 import type { ContainerName, DemuxedVideoTrack } from './demuxed-track.ts';
 import { FrameDecoder } from './frame-decoder.ts';
 import { mergeAlpha } from './merge-alpha.ts';
@@ -32,8 +32,10 @@ export class VideoClip {
     /** Decodes the alpha stream of a transparent file, frame for frame with the colour. */
     private readonly alphaDecoder?: FrameDecoder,
     /**
-     * Set when the stream names no matrix: read its frames as ffmpeg does (BT.601, the stream's
-     * range), not as the decoder guesses (Chromium takes BT.709 for HD). Pass to frameToImage.
+     * How ffmpeg reads the frames, where the coded stream decides it and the decoder may not
+     * (see stream-colour.ts): a stream naming no matrix is BT.601 (Chromium guesses BT.709 for
+     * HD); VP8/VP9/AV1 follow their own headers, not the container's tags. frameToImage converts
+     * with it wherever the decoder's tags say otherwise.
      */
     readonly untaggedEncoding?: YuvEncoding,
   ) {}
@@ -66,7 +68,8 @@ export class VideoClip {
       codedWidth: track.codedWidth,
       codedHeight: track.codedHeight,
       optimizeForLatency: true,
-      // Untagged streams follow our convention (BT.601 below 720 lines); tags in the stream win.
+      // A container without tags: BT.601, as ffmpeg reads an unspecified matrix (frameToImage
+      // corrects frames whose own header says otherwise, see untaggedEncoding).
       colorSpace: track.colorSpace ?? colorSpaceTags(yuvEncodingOf(undefined)),
     };
     let supported = false;
@@ -78,6 +81,7 @@ export class VideoClip {
     if (!supported) {
       throw new MediaFileError(unsupportedMessage(track));
     }
+    const coded = await codedColourOf(track, () => track.source.read(0)).catch(() => undefined);
     const decoder = new FrameDecoder(track.samples, timing, config, track.source);
     const alphaDecoder = track.alphaSource && new FrameDecoder(track.samples, timing, config, track.alphaSource);
     try {
@@ -103,7 +107,7 @@ export class VideoClip {
       const colorSpace = first.colorSpace.toJSON();
       decoder.putBack(0, first);
       registerClipMedia(info, { blob, startSeconds: track.startSeconds, timescale: track.timescale });
-      return new VideoClip(info, track.codec, colorSpace, track.rotation, track.container, decoder, track, alphaDecoder, untaggedEncodingOf(track));
+      return new VideoClip(info, track.codec, colorSpace, track.rotation, track.container, decoder, track, alphaDecoder, coded && ffmpegEncodingOf(coded));
     } catch (e) {
       decoder.close();
       alphaDecoder?.close();
@@ -123,7 +127,7 @@ export class VideoClip {
       let alpha: VideoFrame | undefined;
       try {
         alpha = await this.alphaDecoder.frameAt(index, signal);
-        return await mergeAlpha(colour, alpha);
+        return await mergeAlpha(colour, alpha, this.untaggedEncoding);
       } finally {
         colour.close();
         alpha?.close();
@@ -167,16 +171,4 @@ function profileNote(codec: string): string {
   if (fourcc === 'vp09' && a && a !== '00') return ` profile ${Number(a)} (${b === '10' || b === '12' ? `${Number(b)}-bit` : 'not 4:2:0 8-bit'})`;
   if (fourcc === 'av01' && a && a !== '0') return ` profile ${a === '1' ? 'High (4:4:4)' : 'Professional'}`;
   return '';
-}
-
-/**
- * How to read an H.264 stream whose SPS names no matrix: as ffmpeg does, BT.601 with the SPS's
- * range. ffmpeg takes an H.264 stream's colour from its SPS alone (a container `colr` box beside
- * an undescribed SPS is ignored), so we do too. Other codecs: the decoder's reading stands.
- */
-function untaggedEncodingOf(track: DemuxedVideoTrack): YuvEncoding | undefined {
-  if (!/^avc[13]\./.test(track.codec) || !track.description) return undefined;
-  const sps = spsColourOfAvcC(track.description);
-  if (!sps || sps.described) return undefined;
-  return { matrix: 'bt601', fullRange: sps.fullRange };
 }
