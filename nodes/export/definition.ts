@@ -36,7 +36,8 @@ export const exportNode: NodeDefinition<NodeServices> = {
       label: 'Format',
       default: 'mp4',
       options: EXPORT_FORMATS,
-      help: 'Transparent formats take their alpha from the Alpha input (else from the image\'s own alpha).',
+      help: 'Transparent formats take their alpha from the Alpha input, else from the image\'s own alpha (a transparent WebM source keeps its alpha). ' +
+        'MP4 and WebM video have no alpha: they get the colour as it is (straight), not darkened by alpha or put over black.',
     },
     codec: {
       kind: 'enum',
@@ -64,7 +65,8 @@ export const exportNode: NodeDefinition<NodeServices> = {
         { value: 'straight', label: 'Straight' },
         { value: 'premultiplied', label: 'Premultiplied' },
       ],
-      help: 'Colour of transparent exports: straight (what WebM, PNG and fill + matte expect) or multiplied by alpha.',
+      help: 'Colour of transparent exports: straight (what WebM with alpha, PNG and colour + matte readers expect; the export says which it wrote) ' +
+        'or multiplied by alpha, for a tool that wants premultiplied colour (the export warns that players show it darker at soft edges).',
     },
     audio: {
       kind: 'enum',

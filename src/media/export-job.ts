@@ -71,7 +71,9 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   const media = clipMediaOf(clip);
 
   const alphaConnected = evaluator.document.edges.some((e) => e.to.node === exportNodeId && e.to.port === 'alpha');
-  if (alphaConnected && settings.alpha === 'none') notes.push(`the Alpha input is not used: ${settings.format.toUpperCase()} video has no transparency`);
+  if (alphaConnected && settings.alpha === 'none') {
+    notes.push(`the Alpha input is not used: ${containerLabel(settings.container)} video has no transparency (the image's colour is written as it is)`);
+  }
   const pull = async (port: 'image' | 'alpha', i: number): Promise<Image> => {
     const value = await evaluator.evaluate({ node: exportNodeId, port }, i, signal);
     if (!(value instanceof Image)) throw new Error(`frame ${i}: nothing arrives at the Export node's ${port} input`);
@@ -138,6 +140,11 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
       if (i === start && settings.alpha !== 'none' && !matte && isOpaque(colour)) {
         notes.push('the Alpha input is not connected and the picture is opaque: the export has no transparency');
       }
+      if (i === start && settings.alpha === 'none' && image.kind !== 'matte' && !alphaConnected && !isOpaque(colour)) {
+        // As Nuke writes RGBA to an RGB format: the colour channels as they are, alpha dropped.
+        notes.push(`the picture's alpha is not written (${containerLabel(settings.container)} video has no transparency): ` +
+          'its colour is written straight, as stored, not darkened by alpha; for transparency choose WebM with alpha, colour + matte or a PNG sequence');
+      }
       await sink.write({
         index: i,
         colour,
@@ -172,6 +179,8 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     notes,
   };
 }
+
+const containerLabel = (c: 'mp4' | 'webm' | 'png') => (c === 'webm' ? 'WebM' : c.toUpperCase());
 
 function isOpaque(rgba: Uint8ClampedArray): boolean {
   for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;

@@ -48,6 +48,13 @@ export interface ExportSettings {
   notes: string[];
 }
 
+/** Who reads each transparent format (all of them expect straight colour). */
+const TRANSPARENT_FORMAT_READERS: Partial<Record<ExportFormat, string>> = {
+  'webm-alpha': 'players of WebM with alpha (Chrome, Firefox, ffmpeg)',
+  'matte-pair': 'editors keying a colour + matte pair',
+  'png-sequence': 'PNG readers (the PNG specification)',
+};
+
 const CODEC_NAMES: Record<VideoCodecId, string> = { h264: 'H.264', vp9: 'VP9', av1: 'AV1', vp8: 'VP8' };
 export const codecLabel = (c: VideoCodecId) => CODEC_NAMES[c];
 
@@ -91,6 +98,10 @@ export function exportSettings(params: Params): ExportSettings {
   }
   // Every transparent format here expects straight colour (WebM alpha, PNG, fill + matte pairs).
   const colour: ColourMode = colourParam === 'premultiplied' ? 'premultiplied' : 'straight';
+  if (colour === 'premultiplied' && TRANSPARENT_FORMAT_READERS[format]) {
+    notes.push(`colour premultiplied by alpha, as asked: ${TRANSPARENT_FORMAT_READERS[format]} expect straight colour ` +
+      'and show premultiplied colour darker at soft edges; keep it only for a tool that reads premultiplied colour');
+  }
   const audio = String(params.audio ?? 'keep');
   if (audio !== 'keep' && audio !== 'drop') throw new Error(`export audio "${audio}" is unknown (choose keep or drop)`);
 

@@ -28,6 +28,14 @@ describe('exportSettings', () => {
     expect(exportSettings({ format: 'matte-pair' })).toMatchObject({ alpha: 'separate-video', container: 'mp4' });
     expect(exportSettings({ format: 'png-sequence', alphaColour: 'premultiplied' })).toMatchObject({ alpha: 'png', container: 'png', colour: 'premultiplied', filename: 'mattegraph-export.zip' });
   });
+  it('warns that premultiplied colour is not what transparent formats expect; straight needs no note', () => {
+    for (const format of ['webm-alpha', 'matte-pair', 'png-sequence']) {
+      expect(exportSettings({ format, alphaColour: 'premultiplied' }).notes.join('\n')).toMatch(/premultiplied by alpha, as asked: .* expect straight colour/);
+      expect(exportSettings({ format, codec: 'vp9' }).notes).toEqual([]);
+    }
+    // Opaque formats have no alpha to multiply by: the setting does not apply, nothing is said.
+    expect(exportSettings({ format: 'mp4', alphaColour: 'premultiplied' }).notes).toEqual([]);
+  });
 });
 
 describe('file names', () => {
