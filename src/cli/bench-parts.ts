@@ -116,14 +116,14 @@ export async function bgmv2Part(ctx: PartContext, plate: { main: Uint8Array; web
   const paths = { main: session.serveFrames('bgmv2-main.rgba', main.frames), webgpu: session.serveFrames('bgmv2-webgpu.rgba', webgpu.frames) };
   const plates = { main: session.serveFrames('plate-main.rgba', [plate.main]), webgpu: session.serveFrames('plate-webgpu.rgba', [plate.webgpu]) };
   const modelIndexUrl = model.source === 'test-model' ? session.serveModelList(model.entry, model.path) : undefined;
-  const cases = casesOf(ctx, { model: 'bgmv2', modelId: model.entry.id, modelIndexUrl }, paths, false)
+  const cases = casesOf(ctx, { model: 'bgmv2', modelId: model.entry.id, modelIndexUrl }, paths, true)
     .map((c) => ({ ...c, platePath: c.ep === 'wasm' ? plates.main : plates.webgpu }));
   const results = (await session.run(cases)).eps;
   for (const [i, r] of results.entries()) {
     const split = r.cpuOps?.length ? `${r.cpuOps.join(', ')} on the CPU beside WebGPU` : undefined;
     const patches = r.refinedPatches !== undefined ? `${r.refinedPatches} patches refined` : undefined;
     const note = cases[i].ep === 'webgpu' ? webgpuNote(ctx, [split, patches].filter(Boolean).join(', ')) : patches;
-    lines.push(caseLine(r, cases[i].ep === 'wasm' ? RUNTIMES.wasm : RUNTIMES['webgpu-cpu'], note));
+    lines.push(caseLine(r, cases[i].ep === 'wasm' ? RUNTIMES.wasm : RUNTIMES[cases[i].io === 'gpu' ? 'webgpu-gpu' : 'webgpu-cpu'], note));
   }
   return {
     model: { id: model.entry.id, precision: model.entry.precision, file: model.path, label: model.label },
