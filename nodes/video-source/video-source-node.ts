@@ -117,5 +117,7 @@ function facts(clip: VideoClip): Record<string, string> {
     fps: String(Math.round(info.fps * 100) / 100),
     frames: String(info.frameCount),
     codec: codecName(clip.codec),
+    // A transparent WebM: its colour is read as stored, not premultiplied.
+    ...(clip.hasAlpha ? { alpha: 'straight' } : {}),
   };
 }
