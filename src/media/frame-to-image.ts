@@ -1,12 +1,15 @@
 // Converts a decoded VideoFrame into an Image (CPU RGBA8) with the colours its tags mean.
 // Fastest path first: the browser's own conversion (`copyTo` with format RGBA), which honours
-// the frame's matrix and range (checked against ffmpeg in test/media). Where a browser cannot
-// convert, our kernel converts the Y'CbCr planes (yuv-to-rgba.ts). The picture is then turned
-// upright if the track says so. The caller keeps (and closes) the frame.
+// the frame's matrix and range (checked against ffmpeg in test/media) and repeats each chroma
+// sample, as ffmpeg does for 8-bit 4:2:0/4:2:2 pictures of even height. Our kernel converts the
+// Y'CbCr planes (yuv-to-rgba.ts) where the browser cannot, where the coded stream's colour
+// overrides the frame's tags, and where ffmpeg interpolates the chroma instead (odd heights,
+// deeper samples). The picture is then turned upright if the track says so. The caller keeps
+// (and closes) the frame.
 
 import { Image, type ImageKind } from '../gpu/image.ts';
 import { yuvEncodingOf, type YuvEncoding } from './color-matrix.ts';
-import { yuvToRgba, type YuvPlanes } from './yuv-to-rgba.ts';
+import { ffmpegInterpolatesChroma, yuvToRgba, type YuvPlanes } from './yuv-to-rgba.ts';
 import { rotateRgba, type Rotation } from './rotate-rgba.ts';
 
 export type FrameConversion = 'browser' | 'kernel';
@@ -48,11 +51,13 @@ export async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversi
   const r = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const rect = { x: r.x, y: r.y, width: r.width, height: r.height };
   const out = new Uint8ClampedArray(rect.width * rect.height * 4);
-  const kernelCan = frame.format !== null && frame.format in PLANAR;
+  const planar = frame.format !== null ? PLANAR[frame.format] : undefined;
+  const kernelCan = planar !== undefined;
   const guessed = yuvEncodingOf(frame.colorSpace);
   const encoding = untagged && kernelCan ? untagged : guessed;
   const override = encoding.matrix !== guessed.matrix || encoding.fullRange !== guessed.fullRange;
-  const useKernel = via === 'kernel' || (via === 'auto' && kernelCan && (browserCannotConvert || override));
+  const interpolated = planar !== undefined && ffmpegInterpolatesChroma(rect.height, ...planar);
+  const useKernel = via === 'kernel' || (via === 'auto' && kernelCan && (browserCannotConvert || override || interpolated));
   if (!useKernel) {
     try {
       await frame.copyTo(out, { rect, format: 'RGBA', colorSpace: 'srgb' });
