@@ -47,9 +47,10 @@ export function clipTiming(
     const t = toUs(samples[decodeIndexOf[i]].cts);
     timestampsUs.push(i > 0 && t <= timestampsUs[i - 1] ? timestampsUs[i - 1] + 1 : t);
   }
+  // The last frame lasts its own sample's duration, even past an edit list's end: ffmpeg drops
+  // frames that start after the edit but never shortens the one it ends in.
   const lastSample = samples[decodeIndexOf[count - 1]];
-  let lastEnd = lastSample.cts + lastSample.duration;
-  if (window && window.end < lastEnd) lastEnd = window.end;
+  const lastEnd = lastSample.cts + lastSample.duration;
   // Rounded once from the end time, so the total is the container's duration to the microsecond.
   const lastDurationUs = Math.max(1, toUs(lastEnd) - timestampsUs[count - 1]);
   const durationsUs = timestampsUs.map((t, i) => (i + 1 < count ? timestampsUs[i + 1] - t : lastDurationUs));

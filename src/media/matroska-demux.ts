@@ -29,7 +29,9 @@ export async function demuxMatroska(blob: Blob, signal?: AbortSignal): Promise<D
 async function readTrack(input: Input, signal?: AbortSignal): Promise<DemuxedVideoTrack> {
   const format = await input.getFormat();
   const container = format === WEBM ? 'WebM' : 'Matroska';
-  const track = await input.getPrimaryVideoTrack();
+  // A still cover stored as a track (ffmpeg writes an MJPEG/PNG cover so) may come first and
+  // carry the default flag: prefer a track the browser decodes, as ffmpeg prefers the real video.
+  const track = (await input.getPrimaryVideoTrack({ filter: decodable })) ?? (await input.getPrimaryVideoTrack());
   if (!track) throw new MediaFileError('the file has no video track');
   const config = await track.getDecoderConfig();
   if (!config) {
@@ -69,6 +71,14 @@ async function readTrack(input: Input, signal?: AbortSignal): Promise<DemuxedVid
     alphaSource: (await track.canBeTransparent()) ? { read: (j) => reader.readAlpha(j) } : undefined,
     close: () => input.dispose(),
   };
+}
+
+async function decodable(track: InputVideoTrack): Promise<boolean> {
+  try {
+    return (await track.getDecoderConfig()) !== null && (await track.canDecode());
+  } catch {
+    return false;
+  }
 }
 
 /**

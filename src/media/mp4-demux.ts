@@ -5,7 +5,7 @@
 
 import { createFile, DataStream, MP4BoxBuffer, type Movie, type Sample } from 'mp4box';
 import type { DemuxedSample, DemuxedVideoTrack } from './demuxed-track.ts';
-import { presentationWindow } from './edit-list.ts';
+import { endLastFrameWithTrack, presentationWindow } from './edit-list.ts';
 import { codecName, MediaFileError, neverDecodedNote } from './media-error.ts';
 import { describeTruncation, scanTopLevelBoxes } from './mp4-boxes.ts';
 import { rotationOfMatrix } from './rotate-rgba.ts';
@@ -61,22 +61,20 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
   if (!movie) {
     throw new MediaFileError(parseError ? `cannot read the MP4/MOV index: ${parseError}` : 'the file is incomplete: no movie index (moov box) was found');
   }
-  const track = movie.videoTracks[0];
+  const track = await firstDecodableTrack(file, movie.videoTracks);
   if (!track) throw new MediaFileError(noVideoTrackMessage(file, movie));
 
   const trak = file.getTrackById(track.id);
-  const entry = trak.mdia.minf.stbl.stsd.entries[0] as unknown as Record<string, unknown> & {
-    width: number;
-    height: number;
-  };
+  const entry = sampleEntryOf(file, track);
   const codec = track.codec;
-  const configBox = (entry.avcC ?? entry.hvcC ?? entry.av1C) as CodecConfigBox | undefined;
+  const configBox = configBoxOf(entry);
   if (/^(avc|hvc|hev)/.test(codec) && !configBox) {
     throw new MediaFileError(`the ${codecName(codec)} track has no decoder configuration (avcC/hvcC box)`);
   }
 
   const samples = file.getTrackSamplesInfo(track.id).map(toDemuxedSample);
   if (samples.length === 0) throw new MediaFileError('the video track has no frames');
+  restoreLastSttsDuration(trak as unknown as SttsHolder, samples);
   const present = samples.filter((s) => s.offset + s.size <= blob.size).length;
   if (present < samples.length) {
     const needed = samples.reduce((m, s) => Math.max(m, s.offset + s.size), 0);
@@ -92,6 +90,9 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
     movie.timescale,
     track.timescale,
   );
+  // Fragments carry their own durations, and a fragmented file's headers describe only the
+  // part before its first fragment.
+  if (!movie.isFragmented) endLastFrameWithTrack(samples, trak.mdia.mdhd.duration, edits.window);
   // Where the first shown frame sits, as ffmpeg places it: with an edit list, at the end of its
   // empty edits (even when the edit starts mid-frame or before the first frame: ffmpeg moves the
   // picture, not the audio); without one, at its composition time.
@@ -113,6 +114,41 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
     source: new SampleReader(blob, samples),
     close: () => undefined,
   };
+}
+
+type VideoTrackInfo = Movie['videoTracks'][number];
+type SampleEntry = Record<string, unknown> & { width: number; height: number };
+
+function sampleEntryOf(file: ReturnType<typeof createFile>, track: VideoTrackInfo): SampleEntry {
+  return file.getTrackById(track.id).mdia.minf.stbl.stsd.entries[0] as unknown as SampleEntry;
+}
+
+function configBoxOf(entry: SampleEntry): CodecConfigBox | undefined {
+  return (entry.avcC ?? entry.hvcC ?? entry.av1C) as CodecConfigBox | undefined;
+}
+
+/**
+ * The first video track (file order) the browser can decode, else the first one (which then
+ * fails with a message naming its codec): a file may carry an HEVC track ahead of an H.264 one.
+ */
+async function firstDecodableTrack(file: ReturnType<typeof createFile>, tracks: VideoTrackInfo[]): Promise<VideoTrackInfo | undefined> {
+  if (tracks.length < 2 || typeof VideoDecoder === 'undefined') return tracks[0];
+  for (const t of tracks) {
+    const entry = sampleEntryOf(file, t);
+    const box = configBoxOf(entry);
+    const config: VideoDecoderConfig = {
+      codec: t.codec,
+      description: box ? serializeBody(box) : undefined,
+      codedWidth: entry.width || t.video?.width || t.track_width,
+      codedHeight: entry.height || t.video?.height || t.track_height,
+    };
+    try {
+      if ((await VideoDecoder.isConfigSupported(config)).supported) return t;
+    } catch {
+      // A malformed configuration: not this track.
+    }
+  }
+  return tracks[0];
 }
 
 /**
@@ -139,6 +175,22 @@ async function majorBrand(blob: Blob, ftypStart: number | undefined): Promise<st
   if (ftypStart === undefined) return '';
   const head = new Uint8Array(await blob.slice(ftypStart + 8, ftypStart + 12).arrayBuffer());
   return String.fromCharCode(...head);
+}
+
+interface SttsHolder {
+  mdia?: { minf?: { stbl?: { stts?: { sample_counts: number[]; sample_deltas: number[] } } } };
+}
+
+/**
+ * mp4box gives the last sample of the sample table the length `mdhd duration - its dts`, which
+ * is not its length when the track has B-frames or gaps: put back its own `stts` delta.
+ */
+function restoreLastSttsDuration(trak: SttsHolder, samples: Mp4Sample[]) {
+  const stts = trak.mdia?.minf?.stbl?.stts;
+  // Fragments carry their own durations.
+  if (!stts || stts.sample_deltas.length === 0) return;
+  const inTable = stts.sample_counts.reduce((a, b) => a + b, 0);
+  if (inTable === samples.length) samples[samples.length - 1].duration = stts.sample_deltas[stts.sample_deltas.length - 1];
 }
 
 function toDemuxedSample(s: Sample): Mp4Sample {

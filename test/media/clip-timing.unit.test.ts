@@ -55,7 +55,15 @@ describe('clipTiming', () => {
     expect(w.chunkTimestampsUs[0]).toBeLessThan(0);
     expect(w.chunkTimestampsUs[5]).toBeGreaterThan(w.timestampsUs[4]);
     expect(new Set(w.chunkTimestampsUs).size).toBe(8);
-    // The window's end cuts the last shown frame: duration ends at the window.
+    // Frames starting at or after the window's end are hidden; the last shown one keeps its length.
     expect(w.durationUs).toBe(Math.round((5 * 512 * 1e6) / 12288));
+  });
+
+  it('gives the last frame its sample\'s length (the demuxer bounds it by the track\'s end)', () => {
+    // The window ends 100 ticks into presentation frame 6: frame 7 is hidden, frame 6 keeps 512 ticks.
+    const w = clipTiming(s, 12288, { start: 1024, end: 6 * 512 + 1024 + 100 });
+    expect(w.frameCount).toBe(7);
+    expect(w.durationsUs[6]).toBe(41667);
+    expect(w.durationUs).toBe(Math.round((7 * 512 * 1e6) / 12288));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presentationWindow } from '../../src/media/edit-list.ts';
+import { endLastFrameWithTrack, presentationWindow } from '../../src/media/edit-list.ts';
+import type { DemuxedSample } from '../../src/media/demuxed-track.ts';
 import { sniffContainer } from '../../src/media/container-sniff.ts';
 import { matroskaTruncation } from '../../src/media/matroska-truncation.ts';
 import { exportSpan } from '../../src/media/export-span.ts';
@@ -15,6 +16,33 @@ describe('presentationWindow (MP4 edit lists)', () => {
   it('adds leading empty edits as a delay, and treats a zero duration as open-ended', () => {
     expect(presentationWindow([{ segmentDuration: 500, mediaTime: -1 }, { segmentDuration: 0, mediaTime: 0 }], 1000, 90000))
       .toEqual({ window: { start: 0, end: Infinity }, emptySeconds: 0.5 });
+  });
+});
+
+describe('endLastFrameWithTrack (where ffprobe ends an MP4 track)', () => {
+  /** Decode-order samples from [dts, cts, stts delta]. */
+  const table = (rows: [number, number, number][]): DemuxedSample[] => rows.map(([dts, cts, duration], j) => ({ dts, cts, duration, isSync: j === 0 }));
+  it('keeps the last sample\'s own length when the track ends after it', () => {
+    const s = table([[0, 1024, 512], [512, 2048, 512], [1024, 1536, 512]]);
+    endLastFrameWithTrack(s, 1536);
+    expect(s[1].duration).toBe(512);
+  });
+  it('ends a variable-rate B-frame track at its edit, not at a decode-order delta', () => {
+    // The last frame shown (cts 189000) has delta 6000, but the edit shows 2 s from 12000.
+    const s = table([[0, 12000, 6000], [174000, 189000, 6000], [180000, 186000, 3000]]);
+    endLastFrameWithTrack(s, 180000, { start: 12000, end: 192000 });
+    expect(s[1].duration).toBe(3000);
+  });
+  it('measures an edit that starts mid-frame from the first frame shown, as ffmpeg does', () => {
+    // Edit from 9626 for 14426 ticks; ffmpeg shows from the frame at 9728, so it ends at 24154.
+    const s = table([[0, 9216, 512], [512, 9728, 512], [1024, 23552, 512]]);
+    endLastFrameWithTrack(s, 23040, { start: 9626, end: 24052 });
+    expect(s[2].duration).toBe(512);
+  });
+  it('gives a last frame of unknown length (delta 0) what the media header leaves it', () => {
+    const s = table([[0, 83333, 41667], [1450000, 1566666, 0]]);
+    endLastFrameWithTrack(s, 1483333, { start: 83333, end: 83333 + 1484000 });
+    expect(s[1].duration).toBe(0);
   });
 });
 
