@@ -68,7 +68,8 @@ async function readTrack(input: Input, signal?: AbortSignal): Promise<DemuxedVid
     colorSpace: tagged(await track.getColorSpace()),
     rotation: (await track.getRotation()) as Rotation,
     source: reader,
-    alphaSource: (await track.canBeTransparent()) ? { read: (j) => reader.readAlpha(j) } : undefined,
+    // ffmpeg re-encodes keep alpha_mode=1 with no alpha data: players show those opaque, so do we.
+    alphaSource: (await track.canBeTransparent()) && (await reader.hasAlpha(0)) ? { read: (j) => reader.readAlpha(j) } : undefined,
     close: () => input.dispose(),
   };
 }
@@ -119,6 +120,10 @@ class PacketReader implements SampleSource {
 
   async read(j: number): Promise<Uint8Array> {
     return (await this.packetAt(j)).data;
+  }
+
+  async hasAlpha(j: number): Promise<boolean> {
+    return (await this.packetAt(j)).sideData.alpha !== undefined;
   }
 
   /** The alpha frame stored with sample `j`. */

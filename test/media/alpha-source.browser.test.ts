@@ -4,6 +4,7 @@
 // (not darkened by alpha); exported as WebM with alpha, colour and alpha come through again.
 
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './media-fixtures.ts';
@@ -81,4 +82,18 @@ test('re-exported as WebM with alpha (its own alpha, no Alpha input) colour and 
     expect(c.alphaMax, `frame ${k} alpha`).toBeLessThanOrEqual(6);
     expect(c.colourPsnr, `frame ${k} colour where alpha > 0`).toBeGreaterThanOrEqual(34);
   }
+});
+
+test('a WebM that keeps the alpha flag but no alpha data (an ffmpeg re-encode to yuv420p) opens opaque, as players show it', async ({ page }) => {
+  const flagged = join(dir, 'alpha-flag-only.webm');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-c:v', 'libvpx-vp9', '-i', clip, '-frames:v', '3', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuv420p', flagged]);
+  await page.route('**/__test/alpha-flag-only.webm', (route) => route.fulfill({ path: flagged }));
+  await page.goto('/test/pages/media/clip.html');
+  await page.waitForFunction(() => window.clipPage !== undefined);
+  const opened = await page.evaluate(() => window.clipPage.open('/__test/alpha-flag-only.webm'));
+  expect(opened).toMatchObject({ container: 'WebM', info: { frameCount: 3, width: W, height: H } });
+  const f = await page.evaluate(() => window.clipPage.rgba(2));
+  expect(f).toMatchObject({ hasAlpha: false, width: W, height: H });
+  await page.evaluate(() => window.clipPage.close());
+  expect(await page.evaluate(() => window.clipPage.openVideoFrames())).toBe(0);
 });
