@@ -8,7 +8,7 @@ import type { GpuContext } from '../gpu/context.ts';
 import { Image } from '../gpu/image.ts';
 import { createOutputTexture } from '../gpu/output-texture.ts';
 import { PassRecorder } from '../gpu/pass-recorder.ts';
-import cropTensorWgsl from '../../shaders/bgmv2-crop-tensor.wgsl?raw';
+import cropTensorWgsl from '../../shaders/tensor-to-image.wgsl?raw';
 import inputTensorWgsl from '../../shaders/bgmv2-input-tensor.wgsl?raw';
 import plateMatchWgsl from '../../shaders/bgmv2-plate-match.wgsl?raw';
 import plateResizeWgsl from '../../shaders/bgmv2-plate-resize.wgsl?raw';

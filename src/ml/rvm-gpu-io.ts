@@ -1,14 +1,14 @@
 // RVM's tensors on the GPU, for one node on onnxruntime-web's WebGPU device: the `src` tensor is
 // written from the frame's texture by a shader (shaders/rvm-src-tensor.wgsl) into a buffer this
 // object owns and reuses, and `pha`/`fgr` output buffers become textures through another shader
-// (shaders/rvm-tensor-to-image.wgsl). Nothing here reads anything back to the CPU.
+// (shaders/tensor-to-image.wgsl). Nothing here reads anything back to the CPU.
 
 import type { GpuContext } from '../gpu/context.ts';
 import { dispatchOverImage } from '../gpu/dispatch-over-image.ts';
 import { Image, type ImageKind } from '../gpu/image.ts';
 import { createOutputTexture } from '../gpu/output-texture.ts';
 import srcTensorWgsl from '../../shaders/rvm-src-tensor.wgsl?raw';
-import tensorToImageWgsl from '../../shaders/rvm-tensor-to-image.wgsl?raw';
+import tensorToImageWgsl from '../../shaders/tensor-to-image.wgsl?raw';
 import type { Precision } from './model-library.ts';
 import type { Ort, OrtTensor } from './ort-env.ts';
 import type { RvmIo } from './rvm-cpu-io.ts';
@@ -63,10 +63,10 @@ export class RvmGpuIo implements RvmIo {
     const [, channels, height, width] = tensor.dims;
     if (channels !== (kind === 'matte' ? 1 : 3)) throw new Error(`RVM output has ${channels} channels for a ${kind}`);
     const out = createOutputTexture(this.gpu, width, height, `rvm ${kind}`);
-    const pipeline = this.gpu.computePipeline('rvm-tensor-to-image', tensorToImageWgsl);
+    const pipeline = this.gpu.computePipeline('tensor-to-image', tensorToImageWgsl);
     try {
       await this.checked('the RVM output shader', (device, params) => {
-        device.queue.writeBuffer(params, 0, new Uint32Array([width, height, tensor.type === 'float16' ? 1 : 0, channels]));
+        device.queue.writeBuffer(params, 0, new Uint32Array([width, height, width, height, tensor.type === 'float16' ? 1 : 0, channels]));
         dispatchOverImage(this.gpu, pipeline, [
           { binding: 0, resource: { buffer: tensor.gpuBuffer as GPUBuffer } },
           { binding: 1, resource: out.createView() },
@@ -101,7 +101,7 @@ export class RvmGpuIo implements RvmIo {
   /** Runs `submit` with a small uniform buffer; WebGPU validation errors become a thrown error. */
   private async checked(what: string, submit: (device: GPUDevice, params: GPUBuffer) => void): Promise<void> {
     const { device } = this.gpu;
-    const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    const params = device.createBuffer({ size: 32, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.pushErrorScope('validation');
     try {
       submit(device, params);

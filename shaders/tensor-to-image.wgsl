@@ -1,7 +1,8 @@
-// BGMv2's `pha` [1,1,H',W'] or `fgr` [1,3,H',W'] output (float32, or float16 packed two to a
-// u32) at the padded size, cropped to the frame as an RGBA8 picture: a matte's value in R, G and
-// B, or the foreground's RGB; alpha 1. Values clamped to 0..1 and rounded half up to 8 bits, as
-// croppedMatte/croppedImage in src/ml/bgmv2-maps.ts do.
+// A model's `pha` [1,1,H',W'] or `fgr` [1,3,H',W'] output (float32, or float16 packed two to a
+// u32) as an RGBA8 picture of the frame's size, cropped when the model ran on a padded frame
+// (BGMv2; RVM's tensors are the frame's size): a matte's value in R, G and B, or the
+// foreground's RGB; alpha 1. Values clamped to 0..1 and rounded half up to 8 bits, as the CPU
+// paths do (rvm-tensors.ts, croppedMatte/croppedImage in src/ml/bgmv2-maps.ts).
 
 struct Params {
   /** The frame's size: the size written. */
