@@ -6,9 +6,11 @@
 // is cut from a packet).
 
 import {
-  ALL_FORMATS, AudioSampleSink, AudioSampleSource, BlobSource, EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink,
+  ALL_FORMATS, BlobSource, EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink,
   Input, MatroskaInputFormat, Mp4OutputFormat, type InputAudioTrack, type Output, type OutputFormat,
 } from 'mediabunny';
+import { encodeOpus, opusChannelsFor, opusPreSkip } from './audio-opus-encode.ts';
+import { audioPacketSamples } from './audio-packet-samples.ts';
 import { matroskaAudioCodecDelay } from './matroska-codec-delay.ts';
 
 /** Feed audio this far (seconds) ahead of the video, so the muxer can interleave. */
@@ -52,29 +54,38 @@ export class AudioTrackWriter {
         input.dispose();
         return undefined;
       }
-      // mediabunny gives Matroska audio its block times; the sound is CodecDelay earlier than them.
-      const delay = (await input.getFormat()) instanceof MatroskaInputFormat ? await matroskaAudioCodecDelay(blob) : 0;
-      const window = { start: videoWindow.start + delay, end: videoWindow.end + delay };
       const codec = await track.getCodec();
+      const fromMatroska = (await input.getFormat()) instanceof MatroskaInputFormat;
       const config = await track.getDecoderConfig();
+      // mediabunny gives Matroska audio its block times; the sound is CodecDelay earlier than them.
+      let delay = fromMatroska ? await matroskaAudioCodecDelay(blob) : 0;
+      // Into WebM (whole-millisecond times, no CodecDelay from the muxer) Opus goes that much
+      // earlier that its pre-skip ends on a whole millisecond, as ffmpeg counts it: ffmpeg then
+      // reads the sound where it was (the truth is within 0.5 ms either way).
+      if (codec === 'opus' && !(format instanceof Mp4OutputFormat)) delay += roundUpToMs(opusPreSkipSeconds(config)) - opusPreSkipSeconds(config);
+      const window = { start: videoWindow.start + delay, end: videoWindow.end + delay };
       const name = audioName(codec);
       const unreadable = codec && format instanceof Mp4OutputFormat ? pcmUnreadableInMp4(codec) : undefined;
       if (codec && config && !unreadable && format.getSupportedAudioCodecs().includes(codec)) {
         const count = streaming ? await packetCount(track, window) : undefined;
         const source = new EncodedAudioPacketSource(codec);
         output.addAudioTrack(source, { maximumPacketCount: count });
-        return new AudioTrackWriter(input, `${name} audio copied unchanged`, false, (until) => copyPackets(track, source, config, window, until));
+        return new AudioTrackWriter(input, `${name} audio copied unchanged`, false, (until) => copyPackets(track, source, codec, config, window, fromMatroska, until));
       }
       if (!(await track.canDecode())) {
         throw new Error(`the source's audio (${name}) cannot go into ${containerName} and this browser cannot decode it ` +
           'to re-encode it as Opus: set the Export node\'s Audio to "No audio" to export without it');
       }
-      const source = new AudioSampleSource({ codec: 'opus', bitrate: 160_000 });
-      const end = Math.min(window.end, await track.computeDuration());
-      const count = streaming ? Math.ceil((end - window.start + 1) / 0.01) + 64 : undefined;
+      const source = new EncodedAudioPacketSource('opus');
+      // The source's own end (an MP4's last AAC frame may be cut short), not its decoded frames'.
+      // (Matroska's says nothing more than its frames: mediabunny ends it where the last block starts.)
+      const end = fromMatroska ? window.end : Math.min(window.end, await track.computeDuration());
+      const count = streaming ? Math.ceil((Math.min(end, await track.computeDuration()) - window.start + 1) / 0.01) + 64 : undefined;
       output.addAudioTrack(source, { maximumPacketCount: count });
-      const why = `${name} audio re-encoded to Opus (${unreadable ?? `${containerName} cannot hold ${name}`})`;
-      return new AudioTrackWriter(input, why, true, (until) => reencode(track, source, window, until));
+      const channels = await opusChannelsFor(track.numberOfChannels);
+      const mix = channels < track.numberOfChannels ? `, mixed down from ${track.numberOfChannels} channels to stereo (this browser's Opus encoder takes at most 2)` : '';
+      const why = `${name} audio re-encoded to Opus (${unreadable ?? `${containerName} cannot hold ${name}`}${mix})`;
+      return new AudioTrackWriter(input, why, true, (until) => encodeOpus(track, source, channels, { start: window.start, end }, until, !(format instanceof Mp4OutputFormat)));
     } catch (e) {
       input.dispose();
       throw e;
@@ -116,6 +127,11 @@ function pcmUnreadableInMp4(codec: string): string | undefined {
   return `players and ffmpeg before 6.1 misread ${kind} in MP4`;
 }
 
+const roundUpToMs = (seconds: number) => Math.ceil(seconds * 1000 - 1e-6) / 1000;
+
+/** OpusHead's pre-skip in seconds (libopus's 312 samples when the config has no OpusHead). */
+const opusPreSkipSeconds = (config: AudioDecoderConfig | null) => (config?.description ? opusPreSkip(config.description) : 312) / 48_000;
+
 async function packetCount(track: InputAudioTrack, window: AudioWindow): Promise<number> {
   let n = 0;
   let preroll = 0;
@@ -135,15 +151,29 @@ async function packetCount(track: InputAudioTrack, window: AudioWindow): Promise
 async function* copyPackets(
   track: InputAudioTrack,
   source: EncodedAudioPacketSource,
+  codec: string,
   config: AudioDecoderConfig,
   window: AudioWindow,
+  fromMatroska: boolean,
   until: () => number,
 ): AsyncGenerator<void, void, number> {
   let first = true;
   let preroll: EncodedPacket | undefined;
-  // Matroska stores no duration for the last packet: it lasts as long as the one before.
+  // Matroska stores no duration for the last block of a cluster: the packet says its length
+  // (FLAC, Opus, PCM: the track's last block is usually shorter) or it lasts as long as the one before.
+  const rate = codec === 'opus' ? 48_000 : config.sampleRate;
+  const ownDuration = (q: EncodedPacket) => (audioPacketSamples(codec, q.data, config.numberOfChannels) ?? 0) / rate;
   let lastDuration = 0;
-  for await (const p of new EncodedPacketSink(track).packets()) {
+  // Where the next packet starts if the sound runs on without a gap (packets that say their length).
+  let expected: number | undefined;
+  for await (const read of new EncodedPacketSink(track).packets()) {
+    // Matroska rounds times to whole milliseconds (Opus from ffmpeg: 0, 21, 41 ... ms): a packet
+    // that follows on within that rounding goes exactly where the samples before it end, counted
+    // from the track's first packet (also across those left out before the window).
+    const own = fromMatroska ? ownDuration(read) : 0;
+    const time = own && expected !== undefined && Math.abs(read.timestamp - expected) <= 0.0015 ? expected : read.timestamp;
+    expected = own ? time + own : undefined;
+    const p = own ? read.clone({ timestamp: time, duration: own }) : read;
     if (p.timestamp >= window.end) break;
     // (A zero duration, as Matroska gives the last packet, counts as the packet's own instant.)
     if (p.timestamp < window.start && p.timestamp + p.duration <= window.start) {
@@ -159,39 +189,12 @@ async function* copyPackets(
     }
     for (const q of preroll ? [preroll, p] : [p]) {
       while (q.timestamp - window.start > until()) yield;
-      const duration = q.duration || lastDuration;
+      const duration = q.duration || ownDuration(q) || lastDuration;
       lastDuration = duration;
       await source.add(new EncodedPacket(q.data, q.type, q.timestamp - window.start, duration), first ? { decoderConfig: config } : undefined);
       first = false;
     }
     preroll = undefined;
-  }
-  source.close();
-}
-
-/**
- * The Opus encoder's look-ahead: its first packet starts with this much padding (OpusHead
- * pre-skip, 312 samples at 48 kHz for libopus, which Chromium uses). The samples go in that much
- * early so the padding falls before 0, where the muxer's edit list hides it, as ffmpeg's own
- * Opus exports do; otherwise the sound would come 6.5 ms after the picture.
- */
-const OPUS_PRE_SKIP_SECONDS = 312 / 48_000;
-
-/** Decodes the window's audio and re-encodes it to Opus. */
-async function* reencode(
-  track: InputAudioTrack,
-  source: AudioSampleSource,
-  window: AudioWindow,
-  until: () => number,
-): AsyncGenerator<void, void, number> {
-  for await (const sample of new AudioSampleSink(track).samples(window.start, window.end)) {
-    try {
-      while (sample.timestamp - window.start > until()) yield;
-      sample.setTimestamp(sample.timestamp - window.start - OPUS_PRE_SKIP_SECONDS);
-      await source.add(sample);
-    } finally {
-      sample.close();
-    }
   }
   source.close();
 }
