@@ -46,7 +46,10 @@ export const exportNode: NodeDefinition<NodeServices> = {
       options: VIDEO_CODECS,
       help: 'MP4 takes H.264, VP9 or AV1; WebM takes VP9, VP8 or AV1 (H.264 becomes VP9 there).',
     },
-    bitrateMbps: { kind: 'number', label: 'Bitrate (Mbit/s)', default: 8, min: 0.5, max: 100, step: 0.5 },
+    bitrateMbps: {
+      kind: 'number', label: 'Bitrate (Mbit/s)', default: 8, min: 0.5, max: 100, step: 0.5,
+      help: "The video's upper limit. Chromium's H.264 encoder stays well below it on quiet footage (it never codes finer than QP 12), so a smaller file is normal.",
+    },
     quality: {
       kind: 'numberOrAuto',
       label: 'Quality',

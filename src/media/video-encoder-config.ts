@@ -34,8 +34,14 @@ export function codecString(codec: Exclude<VideoCodecId, 'h264'>, width: number,
   return l && `av01.0.${l}M.08`;
 }
 
-/** Quantizer for WebCodecs' `quantizer` mode (VP9/AV1: 0 best .. 63) from quality 1..100. */
-export const quantizerFor = (quality: number) => Math.round(((100 - quality) * 63) / 99);
+/**
+ * Quantizer for WebCodecs' `quantizer` mode from quality 1..100: 0 (best) .. 63 for VP9 and AV1,
+ * 0 .. 51 for H.264 (its QP range).
+ */
+export function quantizerFor(quality: number, codec: VideoCodecId = 'vp9'): number {
+  const worst = codec === 'h264' ? 51 : 63;
+  return Math.round(((100 - quality) * worst) / 99);
+}
 
 export interface ChosenEncoderConfig {
   config: VideoEncoderConfig;
@@ -58,7 +64,7 @@ export async function videoEncoderConfig(
     : await otherConfig(codec, width, height, fps, bitrate);
   if (quality === undefined) return { config: base, notes };
   const constant: VideoEncoderConfig = { ...base, bitrateMode: 'quantizer', bitrate: undefined };
-  if (await supported(constant)) return { config: constant, quantizer: quantizerFor(quality), notes };
+  if (await supported(constant)) return { config: constant, quantizer: quantizerFor(quality, codec), notes };
   notes.push(`constant quality is not available for ${codecLabel(codec)} in this browser: encoded at ${(bitrate / 1e6).toFixed(1)} Mbit/s`);
   return { config: base, notes };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { h264CodecString, h264LevelFor } from '../../src/media/h264-level.ts';
 import { constantFrameRate } from '../../src/media/frame-rate.ts';
 import { evenSize } from '../../src/media/rgba-to-i420.ts';
+import { quantizerFor } from '../../src/media/video-encoder-config.ts';
 
 describe('h264LevelFor', () => {
   it('picks the smallest level the size, rate and bitrate fit', () => {
@@ -39,5 +40,24 @@ describe('evenSize', () => {
   it('rounds odd sizes up for 4:2:0', () => {
     expect(evenSize(319, 179)).toEqual({ width: 320, height: 180 });
     expect(evenSize(320, 180)).toEqual({ width: 320, height: 180 });
+  });
+});
+
+describe('quantizerFor', () => {
+  it('maps quality 1..100 onto H.264 QP 51..0', () => {
+    expect(quantizerFor(100, 'h264')).toBe(0);
+    expect(quantizerFor(1, 'h264')).toBe(51);
+    expect(quantizerFor(50, 'h264')).toBe(26);
+  });
+  it('maps quality 1..100 onto VP9 and AV1 quantizer 63..0', () => {
+    for (const codec of ['vp9', 'av1'] as const) {
+      expect(quantizerFor(100, codec)).toBe(0);
+      expect(quantizerFor(1, codec)).toBe(63);
+    }
+  });
+  it('never gives a higher quantizer for a higher quality', () => {
+    for (const codec of ['h264', 'vp9', 'av1'] as const) {
+      for (let q = 2; q <= 100; q++) expect(quantizerFor(q, codec)).toBeLessThanOrEqual(quantizerFor(q - 1, codec));
+    }
   });
 });
