@@ -12,6 +12,10 @@ export default defineConfig({
   testMatch: /.*\.(browser|e2e|cli)\.test\.ts$/,
   timeout: 180_000,
   expect: { timeout: 30_000 },
+  // One retry on CI: the viewer test that disables and re-enables a node has failed now and then
+  // under load (the viewer kept the pass-through picture; noted on the issue). A test that fails
+  // twice still fails the run, and Playwright lists a retried pass as flaky.
+  retries: process.env.CI ? 1 : 0,
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],

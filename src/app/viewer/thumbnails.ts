@@ -72,8 +72,10 @@ export async function updateThumbnails(
       const port = viewPort(doc, registry, id);
       if (!port) continue;
       try {
+        const before = engine.evaluator.document;
         image = shrink(await fetchPicture(engine, port, frame, signal));
-        remember(key, image);
+        // Made after an edit, it may show the edited graph: shown once, not kept under this state.
+        if (engine.evaluator.document === before) remember(key, image);
       } catch {
         continue; // nothing to show for this node (an error is reported on the node itself)
       }

@@ -49,8 +49,11 @@ export async function cachedPicture(engine: Engine, port: PortRef, frame: number
   const key = `${stateKey}|${port.node}.${port.port}|${frame}`;
   const hit = pictureCache.get(key);
   if (hit) return { picture: hit, evaluated: false };
+  const doc = engine.evaluator.document;
   const picture = await fetchPicture(engine, port, frame, signal);
-  pictureCache.set(key, picture);
+  // The evaluator takes an edit at once, before React aborts this request: a picture that
+  // finished after an edit may be the edited graph's, so it is not filed under this state.
+  if (!signal.aborted && engine.evaluator.document === doc) pictureCache.set(key, picture);
   return { picture, evaluated: true };
 }
 
