@@ -7,6 +7,7 @@ import { Image } from '../gpu/image.ts';
 import { padRgba, type Bgmv2Layout } from './bgmv2-frame-layout.ts';
 import type { Bgmv2FrameIo, Bgmv2Io } from './bgmv2-io.ts';
 import { countRefinedPatches, croppedImage, croppedMatte, upsampledMatte } from './bgmv2-maps.ts';
+import { imagePixels } from './image-pixels.ts';
 import type { Precision } from './model-library.ts';
 import type { Ort, OrtTensor } from './ort-env.ts';
 import { plateMatchFraction } from './plate-match.ts';
@@ -21,8 +22,8 @@ export class Bgmv2CpuIo implements Bgmv2Io {
 
   async begin(ort: Ort, source: Image, plate: Image, layout: Bgmv2Layout, precision: Precision): Promise<Bgmv2FrameIo> {
     const { width, height, paddedWidth: pw, paddedHeight: ph } = layout;
-    const sourcePx = await this.pixels(source);
-    const platePx = resizeRgba(await this.pixels(plate), plate.width, plate.height, width, height);
+    const sourcePx = await imagePixels(source, this.gpu);
+    const platePx = resizeRgba(await imagePixels(plate, this.gpu), plate.width, plate.height, width, height);
     const plateMatch = plateMatchFraction(sourcePx, platePx, width, height);
     const src = rgbaToSrcTensor(ort, padRgba(sourcePx, layout), pw, ph, precision);
     const bgr = rgbaToSrcTensor(ort, padRgba(platePx, layout), pw, ph, precision);
@@ -48,13 +49,4 @@ export class Bgmv2CpuIo implements Bgmv2Io {
   }
 
   dispose(): void {}
-
-  private async pixels(image: Image): Promise<Uint8ClampedArray> {
-    try {
-      return await image.pixels();
-    } catch (e) {
-      if (!this.gpu) throw e;
-      return image.pixels(await this.gpu());
-    }
-  }
 }

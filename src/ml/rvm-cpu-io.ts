@@ -4,6 +4,7 @@
 
 import type { GpuContext } from '../gpu/context.ts';
 import { Image, type ImageKind } from '../gpu/image.ts';
+import { imagePixels } from './image-pixels.ts';
 import type { Precision } from './model-library.ts';
 import type { Ort, OrtTensor } from './ort-env.ts';
 import { fgrToRgba, phaToMatteRgba, rgbaToSrcTensor, tensorValues } from './rvm-tensors.ts';
@@ -25,7 +26,7 @@ export class RvmCpuIo implements RvmIo {
   constructor(private readonly gpu?: () => Promise<GpuContext>) {}
 
   async srcTensor(ort: Ort, image: Image, precision: Precision): Promise<OrtTensor> {
-    return rgbaToSrcTensor(ort, await this.pixels(image), image.width, image.height, precision);
+    return rgbaToSrcTensor(ort, await imagePixels(image, this.gpu), image.width, image.height, precision);
   }
 
   async toImage(tensor: OrtTensor, kind: ImageKind): Promise<Image> {
@@ -37,13 +38,4 @@ export class RvmCpuIo implements RvmIo {
   }
 
   dispose(): void {}
-
-  private async pixels(image: Image): Promise<Uint8ClampedArray> {
-    try {
-      return await image.pixels();
-    } catch (e) {
-      if (!this.gpu) throw e;
-      return image.pixels(await this.gpu());
-    }
-  }
 }
