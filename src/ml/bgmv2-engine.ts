@@ -10,7 +10,7 @@ import type { GpuContext } from '../gpu/context.ts';
 import { Image } from '../gpu/image.ts';
 import { Bgmv2CpuIo } from './bgmv2-cpu-io.ts';
 import { bgmv2Layout, padMultiple, type Bgmv2Layout } from './bgmv2-frame-layout.ts';
-import { Bgmv2GpuIo, sharedOrtGpu } from './bgmv2-gpu-io.ts';
+import { Bgmv2GpuIo } from './bgmv2-gpu-io.ts';
 import type { Bgmv2Io, Bgmv2Maps } from './bgmv2-io.ts';
 import { bgmv2Refiner, type Bgmv2Refiner } from './bgmv2-refiner.ts';
 import { Bgmv2Session } from './bgmv2-session.ts';
@@ -18,7 +18,7 @@ import { chooseEp, type Backend, type Ep } from './ep-choice.ts';
 import { officialByFile, officialBySha, type Bgmv2Preset } from './manifest.ts';
 import type { LoadedModel, ModelLibrary } from './model-library.ts';
 import { summarizeOnnxGraph, type OnnxGraphSummary } from './onnx-graph-summary.ts';
-import { ortWebGpuDevice } from './ort-device.ts';
+import { sharedOrtGpu } from './ort-device.ts';
 import { configuredOrt, type OrtTensor } from './ort-env.ts';
 import { firstLine } from './rvm-session.ts';
 import { probeWebGpu } from './webgpu-probe.ts';
@@ -129,7 +129,7 @@ export class Bgmv2Engine {
     let ioNote: string | undefined;
     let warning = choice.warning;
     if (choice.ep === 'webgpu') {
-      const shared = await sharedOrtGpu(this.gpu, ortWebGpuDevice);
+      const shared = await sharedOrtGpu(this.gpu);
       try {
         session = await Bgmv2Session.create(model.bytes, 'webgpu', graph, Boolean(shared.gpu));
         if (shared.gpu) io = new Bgmv2GpuIo(shared.gpu);

@@ -154,18 +154,3 @@ export class Bgmv2GpuIo implements Bgmv2Io {
     if (error) throw new Error(`${what} failed: ${error.message}`);
   }
 }
-
-/** The graph's GPU context when it is on onnxruntime's device, else why frames cannot stay there. */
-export async function sharedOrtGpu(
-  gpu: (() => Promise<GpuContext>) | undefined,
-  ortDevice: () => Promise<GPUDevice>,
-): Promise<{ gpu?: GpuContext; reason?: string }> {
-  if (!gpu) return { reason: 'no GPU context given: frames go through the CPU' };
-  try {
-    const [context, device] = await Promise.all([gpu(), ortDevice()]);
-    if (context.device === device) return { gpu: context };
-    return { reason: "the graph's GPU device is not onnxruntime's: frames go through the CPU" };
-  } catch (e) {
-    return { reason: `${(e instanceof Error ? e.message : String(e)).split('\n')[0]}: frames go through the CPU` };
-  }
-}

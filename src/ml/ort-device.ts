@@ -4,6 +4,7 @@
 // device: its WebGPU backend requests one from the adapter when it starts, on the first WebGPU
 // session. So we start it ourselves with a one-node model and take `ort.env.webgpu.device`.
 
+import type { GpuContext } from '../gpu/context.ts';
 import { identityModelBytes } from './onnx-identity-model.ts';
 import { configuredOrt } from './ort-env.ts';
 
@@ -30,3 +31,18 @@ export function ortWebGpuDevice(): Promise<GPUDevice> {
 
 /** True once onnxruntime-web's device is gone (it does not make a new one in this page). */
 export const ortWebGpuDeviceLost = () => lost;
+
+/** The graph's GPU context when it is on onnxruntime's device, else why frames cannot stay there. */
+export async function sharedOrtGpu(
+  gpu: (() => Promise<GpuContext>) | undefined,
+  ortDevice: () => Promise<GPUDevice> = ortWebGpuDevice,
+): Promise<{ gpu?: GpuContext; reason?: string }> {
+  if (!gpu) return { reason: 'no GPU context given: frames go through the CPU' };
+  try {
+    const [context, device] = await Promise.all([gpu(), ortDevice()]);
+    if (context.device === device) return { gpu: context };
+    return { reason: "the graph's GPU device is not onnxruntime's: frames go through the CPU" };
+  } catch (e) {
+    return { reason: `${(e instanceof Error ? e.message : String(e)).split('\n')[0]}: frames go through the CPU` };
+  }
+}

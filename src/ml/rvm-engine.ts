@@ -9,7 +9,7 @@ import type { GpuContext } from '../gpu/context.ts';
 import { Image } from '../gpu/image.ts';
 import { chooseEp, type Backend, type Ep } from './ep-choice.ts';
 import type { LoadedModel, ModelLibrary } from './model-library.ts';
-import { ortWebGpuDevice } from './ort-device.ts';
+import { sharedOrtGpu } from './ort-device.ts';
 import { configuredOrt, type OrtTensor } from './ort-env.ts';
 import { RvmCpuIo, type RvmIo } from './rvm-cpu-io.ts';
 import { RvmGpuIo } from './rvm-gpu-io.ts';
@@ -121,7 +121,7 @@ export class RvmEngine {
     let ioNote: string | undefined;
     let warning = choice.warning;
     if (choice.ep === 'webgpu') {
-      const shared = await this.sharedGpu();
+      const shared = await sharedOrtGpu(this.gpu);
       try {
         session = await RvmSession.create(model.bytes, 'webgpu', Boolean(shared.gpu));
         if (shared.gpu) io = new RvmGpuIo(shared.gpu);
@@ -184,18 +184,6 @@ export class RvmEngine {
   dispose(): void {
     this.disposed = true;
     this.releaseSession();
-  }
-
-  /** The graph's GPU context when it is on onnxruntime's device, else why frames cannot stay there. */
-  private async sharedGpu(): Promise<{ gpu?: GpuContext; reason?: string }> {
-    if (!this.gpu) return { reason: 'no GPU context given: frames go through the CPU' };
-    try {
-      const [gpu, ortDevice] = await Promise.all([this.gpu(), ortWebGpuDevice()]);
-      if (gpu.device === ortDevice) return { gpu };
-      return { reason: "the graph's GPU device is not onnxruntime's: frames go through the CPU" };
-    } catch (e) {
-      return { reason: `${firstLine(e)}: frames go through the CPU` };
-    }
   }
 
   private async runOn(active: Active, frame: RvmImageFrame, started: number): Promise<RvmImageResult> {
