@@ -37,7 +37,7 @@ export class VideoSourceNode implements NodeInstance<NodeServices> {
     }
     const frame = await clip.frameAt(ctx.frame, ctx.signal);
     try {
-      const image = await frameToImage(frame, { rotation: clip.rotation, untagged: clip.untaggedEncoding });
+      const image = await frameToImage(frame, { rotation: clip.rotation, ffmpegEncoding: clip.ffmpegEncoding });
       ctx.report({ state: 'ready', facts: facts(clip) });
       return { image };
     } finally {

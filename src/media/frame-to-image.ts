@@ -33,28 +33,28 @@ export interface FrameToImageOptions {
   /** Clockwise turn to apply (the track's display rotation). */
   rotation?: Rotation;
   /**
-   * How ffmpeg reads the frame, where its coded stream decides that (VideoClip.untaggedEncoding):
+   * How ffmpeg reads the frame, where its coded stream decides that (VideoClip.ffmpegEncoding):
    * when the decoder's tags (a guess, or the container's) say otherwise, our kernel converts.
    */
-  untagged?: YuvEncoding;
+  ffmpegEncoding?: YuvEncoding;
 }
 
 export async function frameToImage(frame: VideoFrame, options: FrameToImageOptions = {}): Promise<Image> {
-  const { kind = 'image', via = 'auto', rotation = 0, untagged } = options;
-  const pixels = await frameToRgba(frame, via, untagged);
+  const { kind = 'image', via = 'auto', rotation = 0, ffmpegEncoding } = options;
+  const pixels = await frameToRgba(frame, via, ffmpegEncoding);
   const turned = rotateRgba(pixels.data, pixels.width, pixels.height, rotation);
   return Image.fromPixels(turned.width, turned.height, kind, turned.data);
 }
 
 /** The frame's visible pixels as RGBA8 (not turned), converted as frameToImage does. */
-export async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion = 'auto', untagged?: YuvEncoding) {
+export async function frameToRgba(frame: VideoFrame, via: 'auto' | FrameConversion = 'auto', ffmpegEncoding?: YuvEncoding) {
   const r = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const rect = { x: r.x, y: r.y, width: r.width, height: r.height };
   const out = new Uint8ClampedArray(rect.width * rect.height * 4);
   const planar = frame.format !== null ? PLANAR[frame.format] : undefined;
   const kernelCan = planar !== undefined;
   const guessed = yuvEncodingOf(frame.colorSpace);
-  const encoding = untagged && kernelCan ? untagged : guessed;
+  const encoding = ffmpegEncoding && kernelCan ? ffmpegEncoding : guessed;
   const override = encoding.matrix !== guessed.matrix || encoding.fullRange !== guessed.fullRange;
   const interpolated = planar !== undefined && ffmpegInterpolatesChroma(rect.height, ...planar);
   const useKernel = via === 'kernel' || (via === 'auto' && kernelCan && (browserCannotConvert || override || interpolated));

@@ -12,7 +12,7 @@ import type { YuvEncoding } from './color-matrix.ts';
 import { frameToRgba } from './frame-to-image.ts';
 import { adoptFrame } from './open-frames.ts';
 
-/** `ffmpegEncoding`: the clip's VideoClip.untaggedEncoding, so colour converts as for opaque clips. */
+/** `ffmpegEncoding`: the clip's VideoClip.ffmpegEncoding, so colour converts as for opaque clips. */
 export async function mergeAlpha(colour: VideoFrame, alpha: VideoFrame, ffmpegEncoding?: YuvEncoding): Promise<VideoFrame> {
   const r = colour.visibleRect ?? { x: 0, y: 0, width: colour.codedWidth, height: colour.codedHeight };
   const rect = { x: r.x, y: r.y, width: r.width, height: r.height };

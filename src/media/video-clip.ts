@@ -37,7 +37,7 @@ export class VideoClip {
      * HD); VP8/VP9/AV1 follow their own headers, not the container's tags. frameToImage converts
      * with it wherever the decoder's tags say otherwise.
      */
-    readonly untaggedEncoding?: YuvEncoding,
+    readonly ffmpegEncoding?: YuvEncoding,
   ) {}
 
   /** Whether frames carry alpha (a transparent WebM). */
@@ -69,7 +69,7 @@ export class VideoClip {
       codedHeight: track.codedHeight,
       optimizeForLatency: true,
       // A container without tags: BT.601, as ffmpeg reads an unspecified matrix (frameToImage
-      // corrects frames whose own header says otherwise, see untaggedEncoding).
+      // corrects frames whose own header says otherwise, see ffmpegEncoding).
       colorSpace: track.colorSpace ?? colorSpaceTags(yuvEncodingOf(undefined)),
     };
     let supported = false;
@@ -127,7 +127,7 @@ export class VideoClip {
       let alpha: VideoFrame | undefined;
       try {
         alpha = await this.alphaDecoder.frameAt(index, signal);
-        return await mergeAlpha(colour, alpha, this.untaggedEncoding);
+        return await mergeAlpha(colour, alpha, this.ffmpegEncoding);
       } finally {
         colour.close();
         alpha?.close();

@@ -26,7 +26,7 @@ const api = {
     clip = undefined;
     const blob = await (await fetch(url)).blob();
     clip = await VideoClip.open(blob);
-    return { info: clip.info, codec: clip.codec, colorSpace: clip.colorSpace, rotation: clip.rotation, container: clip.container, untagged: clip.untaggedEncoding };
+    return { info: clip.info, codec: clip.codec, colorSpace: clip.colorSpace, rotation: clip.rotation, container: clip.container, ffmpegEncoding: clip.ffmpegEncoding };
   },
   /** The message VideoClip.open gives for `url`, or 'opened'. */
   async openError(url: string): Promise<string> {
@@ -60,7 +60,7 @@ const api = {
   async compare(index: number, refUrl: string, via: 'auto' | 'browser' | 'kernel' = 'browser') {
     const frame = await frameAt(index);
     const t0 = performance.now();
-    const img = await frameToImage(frame, { via, rotation: clip!.rotation, untagged: clip!.untaggedEncoding });
+    const img = await frameToImage(frame, { via, rotation: clip!.rotation, ffmpegEncoding: clip!.ffmpegEncoding });
     const ms = performance.now() - t0;
     const format = frame.format;
     const colorSpace = frame.colorSpace.toJSON();
