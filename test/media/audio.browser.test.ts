@@ -5,24 +5,15 @@
 
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpeg, intelClip, tempDir } from './media-fixtures.ts';
+import { exportSource, type ExportOptions } from './export-source.ts';
 
 const dir = tempDir();
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type RunOptions = Parameters<Window['exportPage']['exportFile']>[0];
-
-async function exportTo(page: Page, source: string, name: string, o: Omit<RunOptions, 'file'>) {
-  await page.route('**/__test/source', (route) => route.fulfill({ path: source }));
-  await page.goto('/test/pages/media/export.html');
-  await page.waitForFunction(() => window.exportPage !== undefined);
-  const r = await page.evaluate((opts) => window.exportPage.exportFile(opts), { file: '/__test/source', ...o });
-  const out = join(dir, name);
-  if (r.files[0]) writeFileSync(out, Buffer.from(r.files[0].base64, 'base64'));
-  return { ...r, out };
-}
+const exportTo = (page: Page, source: string, name: string, o: Omit<ExportOptions, 'file'> = {}) => exportSource(page, dir, source, name, o);
 
 /** The MD5 of each audio packet's data, in order (timestamps left out). */
 function audioPacketMd5s(file: string): string[] {

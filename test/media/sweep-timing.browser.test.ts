@@ -9,23 +9,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BufferSource, BufferTarget, EncodedPacketSink, EncodedVideoPacketSource, Input, Output, WEBM, WebMOutputFormat } from 'mediabunny';
 import { ffmpeg, ffmpegFrameRgba, psnr, tempDir } from './media-fixtures.ts';
+import { exportSourceCleanly, type ExportOptions } from './export-source.ts';
 
 const dir = tempDir();
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type RunOptions = Parameters<Window['exportPage']['exportFile']>[0];
-
-async function exportTo(page: Page, source: string, name: string, o: Omit<RunOptions, 'file'> = {}) {
-  await page.route('**/__test/source', (route) => route.fulfill({ path: source }));
-  await page.goto('/test/pages/media/export.html');
-  await page.waitForFunction(() => window.exportPage !== undefined);
-  const r = await page.evaluate((opts) => window.exportPage.exportFile(opts), { file: '/__test/source', ...o });
-  expect(r.error, name).toBeUndefined();
-  expect(r.openFrames, `${name}: VideoFrames left open`).toBe(0);
-  const out = join(dir, name);
-  writeFileSync(out, Buffer.from(r.files[0].base64, 'base64'));
-  return { ...r, out };
-}
+const exportTo = (page: Page, source: string, name: string, o: Omit<ExportOptions, 'file'> = {}) => exportSourceCleanly(page, dir, source, name, o);
 
 interface ProbedFrame {
   /** Presentation time, seconds. */

@@ -4,29 +4,17 @@
 
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   colourFixture, encodedFixture, ffmpeg, ffmpegFrameRgba, ffprobeFirstFrame, ffprobeFrameTimes, ffprobeVideo, intelClip, psnr, tempDir,
 } from './media-fixtures.ts';
+import { exportSourceCleanly, type ExportOptions } from './export-source.ts';
 
 const dir = tempDir();
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type RunOptions = Parameters<Window['exportPage']['exportFile']>[0];
-
-async function exportTo(page: Page, source: string, name: string, o: Omit<RunOptions, 'file'>) {
-  await page.route('**/__test/source', (route) => route.fulfill({ path: source }));
-  await page.goto('/test/pages/media/export.html');
-  await page.waitForFunction(() => window.exportPage !== undefined);
-  const r = await page.evaluate((opts) => window.exportPage.exportFile(opts), { file: '/__test/source', ...o });
-  expect(r.error, name).toBeUndefined();
-  expect(r.openFrames, `${name}: VideoFrames left open`).toBe(0);
-  expect(r.liveImages, `${name}: images left`).toBe(0);
-  const out = join(dir, name);
-  writeFileSync(out, Buffer.from(r.files[0].base64, 'base64'));
-  return { ...r, out };
-}
+const exportTo = (page: Page, source: string, name: string, o: Omit<ExportOptions, 'file'> = {}) => exportSourceCleanly(page, dir, source, name, o);
 
 /** Same frame count and presentation times (to `tolUs`) as the source, as ffprobe reads both. */
 function expectSameTiming(source: string, made: string, tolUs: number) {
