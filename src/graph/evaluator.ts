@@ -3,6 +3,9 @@
 // Nodes with temporal state get a pre-roll before a jump (NodeDefinition.preRoll).
 // Outputs of the last evaluation of each node are kept (and owned) here until replaced.
 // Observers see every node run (start and end, pre-roll included), for progress displays.
+// A call works on the document it started with to its end: an edit made meanwhile (the editor
+// passes every edit on at once) applies from the next call, so outputs are never filed under a
+// state they were not computed from.
 
 import type { GraphDocument, PortRef } from './document.ts';
 import { planFor } from './planner.ts';
@@ -49,12 +52,32 @@ export interface EvaluationObserver {
   onSettled?(forFrame: number): void;
 }
 
+/** A call whose document was refused by its `accepts` when its turn came (an edit came first). */
+export class StaleDocumentError extends Error {
+  override name = 'StaleDocumentError';
+  constructor() {
+    super('the graph changed before this evaluation ran');
+  }
+}
+
+export interface CallOptions {
+  /**
+   * Run only on a document this accepts: checked when the call's turn comes (calls queue behind
+   * each other), so a call asked for one state of the graph never computes another. A refused
+   * document fails the call with a StaleDocumentError, evaluating nothing.
+   */
+  accepts?(doc: GraphDocument): boolean;
+}
+
 export interface EvaluatorHooks extends EvaluationObserver {
   onStatus?(nodeId: string, status: NodeStatus): void;
 }
 
 export class Evaluator<S> {
+  /** The latest document (what the next call works on). */
   private doc: GraphDocument = { nodes: [], edges: [] };
+  /** The document of the call now running (calls run one at a time). */
+  private active?: GraphDocument;
   private readonly slots = new Map<string, Slot<S>>();
   private queue: Promise<unknown> = Promise.resolve();
   private clipCache?: { key: string; info: Promise<ClipInfo | undefined> };
@@ -68,13 +91,13 @@ export class Evaluator<S> {
     private readonly hooks: EvaluatorHooks = {},
   ) {}
 
-  /** Replaces the document; instances of removed or retyped nodes are disposed. */
+  /**
+   * Replaces the document; instances of removed or retyped nodes are disposed (once the running
+   * call, which still works on the document it started with, has ended).
+   */
   setDocument(doc: GraphDocument): void {
     this.doc = doc;
-    for (const [id, slot] of this.slots) {
-      const node = doc.nodes.find((n) => n.id === id);
-      if (!node || node.type !== slot.type) this.dropSlot(id);
-    }
+    if (!this.active) this.dropGoneSlots();
   }
 
   get document(): GraphDocument {
@@ -84,19 +107,16 @@ export class Evaluator<S> {
   /**
    * Evaluates `target` at `frame` and returns the value on its port (or, for a port-less
    * target like a sink, the value on its first input). The value stays owned by the evaluator
-   * and valid until the next call. Calls run one at a time, in order.
+   * and valid until the next call. Calls run one at a time, in order, each on the document of
+   * the moment it starts (see CallOptions.accepts to refuse one made after the call was asked).
    */
-  evaluate(target: PortRef, frame: number, signal: AbortSignal = new AbortController().signal): Promise<unknown> {
-    const run = this.queue.then(() => this.evaluateNow(target, frame, signal));
-    this.queue = run.catch(() => undefined);
-    return run;
+  evaluate(target: PortRef, frame: number, signal: AbortSignal = new AbortController().signal, options: CallOptions = {}): Promise<unknown> {
+    return this.enqueue(options, () => this.evaluateNow(target, frame, signal));
   }
 
   /** Timing of the clip that feeds `nodeId` (its first upstream source), if any. */
-  clipInfo(nodeId: string, signal: AbortSignal = new AbortController().signal): Promise<ClipInfo | undefined> {
-    const run = this.queue.then(() => this.clipInfoNow(nodeId, signal));
-    this.queue = run.catch(() => undefined);
-    return run;
+  clipInfo(nodeId: string, signal: AbortSignal = new AbortController().signal, options: CallOptions = {}): Promise<ClipInfo | undefined> {
+    return this.enqueue(options, () => this.clipInfoNow(nodeId, signal));
   }
 
   /** Adds an observer after construction (the editor's progress display); returns its removal. */
@@ -115,6 +135,30 @@ export class Evaluator<S> {
 
   dispose(): void {
     for (const id of [...this.slots.keys()]) this.dropSlot(id);
+  }
+
+  /** Runs `call` after every call queued before it, on the document of that moment. */
+  private enqueue<T>(options: CallOptions, call: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      this.dropGoneSlots();
+      if (options.accepts && !options.accepts(this.doc)) throw new StaleDocumentError();
+      const doc = (this.active = this.doc);
+      try {
+        return await call();
+      } finally {
+        this.active = undefined;
+        // Nodes removed meanwhile let go of their instances (a camera, a model) even if no call
+        // follows; not before the caller has taken the value this call returns.
+        if (this.doc !== doc) setTimeout(() => this.active || this.dropGoneSlots(), 0);
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The document the running call works on. */
+  private get graph(): GraphDocument {
+    return this.active ?? this.doc;
   }
 
   private async evaluateNow(target: PortRef, frame: number, signal: AbortSignal): Promise<unknown> {
@@ -143,7 +187,7 @@ export class Evaluator<S> {
     if (def.outputs.some((p) => p.id === target.port)) return slot.outputs?.[target.port];
     // A sink (or any input port named as target): the value arriving on that input.
     const inPort = def.inputs.find((p) => p.id === target.port) ?? def.inputs[0];
-    const edge = inPort && this.doc.edges.find((e) => e.to.node === target.node && e.to.port === inPort.id);
+    const edge = inPort && this.graph.edges.find((e) => e.to.node === target.node && e.to.port === inPort.id);
     return edge ? this.slots.get(edge.from.node)?.outputs?.[edge.from.port] : undefined;
   }
 
@@ -181,7 +225,7 @@ export class Evaluator<S> {
 
   /** How many frames `id` wants run before `frame` (0 unless it asks and `frame` is a jump for it). */
   private preRollCount(id: string, frame: number, stateKey: string, rolling: Set<string>): number {
-    const node = this.doc.nodes.find((n) => n.id === id)!;
+    const node = this.graph.nodes.find((n) => n.id === id)!;
     const def = this.registry.require(node.type);
     if (!def.preRoll || node.disabled || rolling.has(id)) return 0;
     const slot = this.slots.get(id);
@@ -193,7 +237,7 @@ export class Evaluator<S> {
   private async evaluateNode(
     id: string, frame: number, stateKey: string, signal: AbortSignal, clip?: ClipInfo, preRollFor?: number,
   ) {
-    const node = this.doc.nodes.find((n) => n.id === id)!;
+    const node = this.graph.nodes.find((n) => n.id === id)!;
     const slot = this.slotFor(id, node.type);
     const outputsKey = `${frame}|${stateKey}`;
     if (slot.outputsKey === outputsKey && slot.outputs) return;
@@ -201,10 +245,10 @@ export class Evaluator<S> {
     if (changed) slot.instance.reset();
     const sequential = !changed && isSequential(slot, frame, stateKey);
     const inputs: Record<string, unknown> = {};
-    for (const e of this.doc.edges) {
+    for (const e of this.graph.edges) {
       if (e.to.node !== id) continue;
       const value = this.slots.get(e.from.node)?.outputs?.[e.from.port];
-      if (value === undefined && this.doc.nodes.find((n) => n.id === e.from.node)?.disabled) {
+      if (value === undefined && this.graph.nodes.find((n) => n.id === e.from.node)?.disabled) {
         const message = `${e.from.node} is disabled and has nothing to pass on to its "${e.from.port}" output`;
         this.hooks.onStatus?.(id, { state: 'error', message });
         throw new EvaluationError(id, `${id}: ${message}`);
@@ -268,8 +312,8 @@ export class Evaluator<S> {
     const retained = new Set<unknown>();
     for (const out of def.outputs) {
       for (const inp of def.inputs) {
-        const edge = this.doc.edges.find((e) => e.to.node === id && e.to.port === inp.id);
-        const srcNode = edge && this.doc.nodes.find((n) => n.id === edge.from.node);
+        const edge = this.graph.edges.find((e) => e.to.node === id && e.to.port === inp.id);
+        const srcNode = edge && this.graph.nodes.find((n) => n.id === edge.from.node);
         const srcType = srcNode && this.registry.get(srcNode.type)?.outputs.find((p) => p.id === edge.from.port)?.types[0];
         const value = inputs[inp.id];
         if (srcType !== out.types[0] || !isRetainable(value)) continue;
@@ -288,7 +332,7 @@ export class Evaluator<S> {
     const order = this.plan(nodeId);
     const keys = this.stateKeys(order);
     for (const id of order) {
-      const node = this.doc.nodes.find((n) => n.id === id)!;
+      const node = this.graph.nodes.find((n) => n.id === id)!;
       const slot = this.slotFor(id, node.type);
       if (!slot.instance.clipInfo) continue;
       const key = `${id}|${keys.get(id)}`;
@@ -312,7 +356,7 @@ export class Evaluator<S> {
 
   private plan(sinkId: string): string[] {
     try {
-      return planFor(this.doc, this.registry as NodeRegistry<unknown>, sinkId);
+      return planFor(this.graph, this.registry as NodeRegistry<unknown>, sinkId);
     } catch (e) {
       const err = e as Error & { nodeId?: string };
       if (err.nodeId) this.hooks.onStatus?.(err.nodeId, { state: 'error', message: err.message });
@@ -324,8 +368,8 @@ export class Evaluator<S> {
   private stateKeys(order: string[]): Map<string, string> {
     const keys = new Map<string, string>();
     for (const id of order) {
-      const node = this.doc.nodes.find((n) => n.id === id)!;
-      const upstream = this.doc.edges
+      const node = this.graph.nodes.find((n) => n.id === id)!;
+      const upstream = this.graph.edges
         .filter((e) => e.to.node === id)
         .map((e) => `${e.to.port}<${e.from.node}.${e.from.port}:${keys.get(e.from.node)}`)
         .sort();
@@ -354,6 +398,14 @@ export class Evaluator<S> {
         seen.add(v);
         v.dispose();
       }
+    }
+  }
+
+  /** Drops the slots of nodes the latest document no longer has (or has with another type). */
+  private dropGoneSlots() {
+    for (const [id, slot] of this.slots) {
+      const node = this.doc.nodes.find((n) => n.id === id);
+      if (!node || node.type !== slot.type) this.dropSlot(id);
     }
   }
 

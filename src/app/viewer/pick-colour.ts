@@ -17,11 +17,12 @@ import { cachedPicture, viewStateKey } from './view-request.ts';
 /** `rect` is in pixels of the picture on screen, which is `shown` in size. */
 export async function applyPick(target: PickTarget, rect: PixelRect, shown: { width: number; height: number }): Promise<void> {
   const frame = currentView()?.frame ?? useTimelineStore.getState().frame;
-  const stateKey = viewStateKey(evalKey(useDocumentStore.getState().doc), useMediaStore.getState().epoch);
+  const key = evalKey(useDocumentStore.getState().doc);
+  const stateKey = viewStateKey(key, useMediaStore.getState().epoch);
   let hex: string;
   let size: string;
   try {
-    const { picture } = await cachedPicture(engine(), target.source, frame, stateKey, new AbortController().signal);
+    const { picture } = await cachedPicture(engine(), target.source, frame, stateKey, new AbortController().signal, (doc) => evalKey(doc) === key);
     const r = scaleRect(rect, shown.width, shown.height, picture.width, picture.height);
     hex = hexColour(averageRgb(picture, r));
     size = r.x0 === r.x1 && r.y0 === r.y1 ? `pixel x ${r.x0} y ${r.y0}` : `average of ${r.x1 - r.x0 + 1}×${r.y1 - r.y0 + 1} px at x ${r.x0} y ${r.y0}`;

@@ -1,9 +1,12 @@
 // Thumbnails on the nodes: after the viewer evaluated a frame, every node upstream of what it
 // shows holds its output for that frame in the evaluator, so asking for it again costs no
 // evaluation. Each is read once, shrunk on a canvas, and kept by (graph state, node, frame),
-// so scrubbing over frames seen before shows their thumbnails too.
+// so scrubbing over frames seen before shows their thumbnails too. Each is evaluated only from
+// a document of that graph state (an edit made meanwhile ends the pass), so none is kept under
+// a state it does not show.
 
 import type { GraphDocument } from '../../graph/document.ts';
+import { StaleDocumentError } from '../../graph/evaluator.ts';
 import { planFor } from '../../graph/planner.ts';
 import type { NodeRegistry } from '../../graph/registry.ts';
 import type { Engine } from '../engine.ts';
@@ -58,6 +61,7 @@ export async function updateThumbnails(
   targets: string[],
   frame: number,
   stateKey: string,
+  accepts: (doc: GraphDocument) => boolean,
   evaluated: boolean,
   signal: AbortSignal,
 ): Promise<void> {
@@ -72,11 +76,10 @@ export async function updateThumbnails(
       const port = viewPort(doc, registry, id);
       if (!port) continue;
       try {
-        const before = engine.evaluator.document;
-        image = shrink(await fetchPicture(engine, port, frame, signal));
-        // Made after an edit, it may show the edited graph: shown once, not kept under this state.
-        if (engine.evaluator.document === before) remember(key, image);
-      } catch {
+        image = shrink(await fetchPicture(engine, port, frame, signal, accepts));
+        remember(key, image);
+      } catch (e) {
+        if (e instanceof StaleDocumentError) return; // the graph changed: the next pass makes them
         continue; // nothing to show for this node (an error is reported on the node itself)
       }
     }

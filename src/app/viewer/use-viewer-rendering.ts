@@ -1,11 +1,14 @@
 // Keeps the viewer showing A (and B in the wipe) at the current frame. Any change of frame,
 // node, params or wires starts a new request and aborts the older one; pictures seen before
-// come from the picture cache. Nothing is evaluated while an export runs: the export owns the
+// come from the picture cache; every picture is evaluated from a document of the graph state
+// the request is for. Nothing is evaluated while an export runs: the export owns the
 // evaluator's timeline then. Channel mode and wipe position only recompose what was fetched.
 // While a colour pick is armed, A is the picked node's input (the picture the pick samples).
 // With a live source (a camera) upstream, pictures are never cached and playback keeps going.
 
 import { useEffect, type RefObject } from 'react';
+import type { GraphDocument } from '../../graph/document.ts';
+import { StaleDocumentError } from '../../graph/evaluator.ts';
 import type { NodeRegistry } from '../../graph/registry.ts';
 import type { ClipInfo } from '../../graph/types.ts';
 import { engine } from '../engine.ts';
@@ -99,11 +102,13 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
     const controller = new AbortController();
     const { signal } = controller;
     const stateKey = viewStateKey(key, epoch);
+    // Moving a node makes a new document of the same state: it is accepted (the key is content).
+    const accepts = (doc: GraphDocument) => evalKey(doc) === key;
     const playing = useTimelineStore.getState().speed !== 0 || live;
     viewer.patch({ state: 'working', message: undefined });
     const onClip = (clip?: ClipInfo) => useTimelineStore.getState().patch({ frameCount: clip?.frameCount, fps: clip?.fps });
     const run = async () => {
-      const r = await fetchView(engine(), { a, b, frame, stateKey, live }, signal, onClip);
+      const r = await fetchView(engine(), { a, b, frame, stateKey, accepts, live }, signal, onClip);
       if (signal.aborted || !canvas.current) return;
       setCurrentView({ frame: r.frame, a: r.a, b: r.b, aNode: a.port.node, bNode: b?.port.node });
       draw(canvas.current);
@@ -116,12 +121,14 @@ export function useViewerRendering(canvas: RefObject<HTMLCanvasElement | null>):
       if (!playing || now - lastThumbs > PLAYING_THUMBS_MS) {
         lastThumbs = now;
         const targets = [a.port.node, ...(b ? [b.port.node] : [])];
-        await updateThumbnails(engine(), useDocumentStore.getState().doc, targets, r.frame, stateKey, r.evaluated, signal);
+        await updateThumbnails(engine(), useDocumentStore.getState().doc, targets, r.frame, stateKey, accepts, r.evaluated, signal);
       }
     };
     const timer = setTimeout(() => {
       run().catch((e: unknown) => {
-        if (signal.aborted) return;
+        // Stale: an edit reached the evaluator before this request was aborted; the request
+        // for the edited graph (already made, or about to be) shows it.
+        if (signal.aborted || e instanceof StaleDocumentError) return;
         setCurrentView(undefined);
         useThumbnailStore.getState().markStale(new Set());
         useViewerStore.getState().patch({ state: 'error', message: e instanceof Error ? e.message : String(e), shown: undefined });

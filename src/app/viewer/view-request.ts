@@ -1,8 +1,11 @@
 // Fetches what the viewer needs for one frame: A (and B for the wipe), each with the picture a
 // matte was pulled from, served from the picture cache when this graph state and frame were
-// seen before. Pictures are fetched one after another through the shared evaluator.
+// seen before. Pictures are fetched one after another through the shared evaluator, each only
+// from a document of the request's graph state: the evaluator takes an edit at once, while the
+// request made before it is aborted a little later, and a picture of the edited graph must not
+// be shown or kept under the state before the edit.
 
-import type { PortRef } from '../../graph/document.ts';
+import type { GraphDocument, PortRef } from '../../graph/document.ts';
 import type { ClipInfo } from '../../graph/types.ts';
 import type { Engine } from '../engine.ts';
 import type { ViewedPicture } from './compose-view.ts';
@@ -22,6 +25,8 @@ export interface ViewRequest {
   frame: number;
   /** Graph state (evaluation key hash and media epoch): part of every cache key. */
   stateKey: string;
+  /** True for a document of this request's graph state (its evaluation key): the only ones it evaluates. */
+  accepts(doc: GraphDocument): boolean;
   /** A live source (a camera) feeds it: every request is a new picture, never cached. */
   live?: boolean;
 }
@@ -44,21 +49,24 @@ export const pictureCache = new PictureCache<Picture>(CACHE_BYTES);
 /** The cache part naming a graph state: its evaluation key (hashed) and the media epoch. */
 export const viewStateKey = (evalKeyText: string, epoch: number): string => `${shortHash(evalKeyText)}.${epoch}`;
 
-/** One port's picture at `frame`, from the cache when this state and frame were seen before. */
-export async function cachedPicture(engine: Engine, port: PortRef, frame: number, stateKey: string, signal: AbortSignal): Promise<{ picture: Picture; evaluated: boolean }> {
+/**
+ * One port's picture at `frame`, from the cache when this state and frame were seen before.
+ * Computed, it is of this state (`accepts` refuses any other document), so it is kept under it,
+ * unless the request was aborted meanwhile (the media epoch, also in the key, may have moved).
+ */
+export async function cachedPicture(
+  engine: Engine, port: PortRef, frame: number, stateKey: string, signal: AbortSignal, accepts: (doc: GraphDocument) => boolean,
+): Promise<{ picture: Picture; evaluated: boolean }> {
   const key = `${stateKey}|${port.node}.${port.port}|${frame}`;
   const hit = pictureCache.get(key);
   if (hit) return { picture: hit, evaluated: false };
-  const doc = engine.evaluator.document;
-  const picture = await fetchPicture(engine, port, frame, signal);
-  // The evaluator takes an edit at once, before React aborts this request: a picture that
-  // finished after an edit may be the edited graph's, so it is not filed under this state.
-  if (!signal.aborted && engine.evaluator.document === doc) pictureCache.set(key, picture);
+  const picture = await fetchPicture(engine, port, frame, signal, accepts);
+  if (!signal.aborted) pictureCache.set(key, picture);
   return { picture, evaluated: true };
 }
 
 export async function fetchView(engine: Engine, req: ViewRequest, signal: AbortSignal, onClip: (clip?: ClipInfo) => void): Promise<ViewResult> {
-  const clip = await engine.evaluator.clipInfo(req.a.port.node, signal);
+  const clip = await engine.evaluator.clipInfo(req.a.port.node, signal, { accepts: req.accepts });
   signal.throwIfAborted();
   onClip(clip);
   const frame = clip ? Math.max(0, Math.min(req.frame, clip.frameCount - 1)) : 0;
@@ -68,9 +76,9 @@ export async function fetchView(engine: Engine, req: ViewRequest, signal: AbortS
     // A live source gives a new picture each time: nothing of it is worth keeping.
     if (req.live) {
       evaluated = true;
-      return fetchPicture(engine, port, frame, signal);
+      return fetchPicture(engine, port, frame, signal, req.accepts);
     }
-    const got = await cachedPicture(engine, port, frame, req.stateKey, signal);
+    const got = await cachedPicture(engine, port, frame, req.stateKey, signal, req.accepts);
     evaluated ||= got.evaluated;
     return got.picture;
   };
