@@ -22,6 +22,7 @@ import {
 } from '../media/image-sequence-ref.ts';
 import { CliError } from './cli-error.ts';
 import type { ParamKinds } from './headless-protocol.ts';
+import { checkMediaFile } from './media-file-check.ts';
 import { parseParamValue } from './param-value.ts';
 import { userCwd } from './project-paths.ts';
 import type { ParamSet } from './render-args.ts';
@@ -50,19 +51,36 @@ function fileProblem(e: NodeJS.ErrnoException): string {
 
 export async function readGraphFile(path: string, cwd = userCwd()): Promise<GraphFile> {
   const abs = resolve(cwd, path);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(abs, 'utf8');
+    // A device or a pipe with no writer would block the read for ever.
+    const info = statSync(abs);
+    if (!info.isFile() && !info.isDirectory()) throw new CliError(`graph file ${path} is not a regular file (a device, pipe or socket)`);
+    bytes = await readFile(abs);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`graph file ${path} ${fileProblem(e as NodeJS.ErrnoException)}`);
+  }
+  // A video or picture given where the graph goes: say so instead of quoting binary as JSON.
+  if (bytes.subarray(0, 4096).includes(0)) {
+    throw new CliError(`graph file ${path} is binary data, not a graph (JSON): give the graph first and media with --set NODE.file=PATH`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new CliError(`graph file ${path} is not valid JSON: ${(e as Error).message}`);
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CliError(`graph file ${path} is not a Mattegraph graph: it holds ${jsonKind(raw)}, not an object with "format": "mattegraph"`);
+  }
   return { path: abs, dir: dirname(abs), raw };
+}
+
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : String(value);
 }
 
 const isUrl = (ref: string) => /^[a-z][a-z0-9+.-]+:/i.test(ref);
@@ -111,9 +129,13 @@ export function prepareGraph(graph: GraphFile, sets: readonly ParamSet[], kinds:
   for (const node of nodes) {
     const params = (node.params ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(params)) {
-      if (kindOf(node, key) !== 'file' || typeof value !== 'string' || !isAbsolute(value)) continue;
-      const sequence = imageSequenceAt(value, `${String(node.id)}.${key}`);
+      if (kindOf(node, key) !== 'file' || typeof value !== 'string') continue;
+      const where = `${String(node.id)}.${key}`;
+      if (isUrl(value)) throw new CliError(`${where}: "${value}" is a URL; the render reads local files only (download it first)`);
+      if (!isAbsolute(value)) continue;
+      const sequence = imageSequenceAt(value, where);
       if (!sequence) {
+        checkMediaFile(value, where);
         mediaFiles.add(value);
         continue;
       }

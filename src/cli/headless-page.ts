@@ -20,6 +20,7 @@ import {
   type HeadlessApi,
   type HeadlessRenderJob,
   type HeadlessRenderResult,
+  type ModelParams,
   type ParamKinds,
   type ProgressCallback,
 } from './headless-protocol.ts';
@@ -38,6 +39,16 @@ function paramKinds(): ParamKinds {
     kinds[def.type] = Object.fromEntries(Object.entries(def.params).map(([key, spec]) => [key, spec.kind]));
   }
   return kinds;
+}
+
+function modelParams(): ModelParams {
+  const families: ModelParams = {};
+  for (const def of registry.all()) {
+    for (const [key, spec] of Object.entries(def.params)) {
+      if (spec.kind === 'model') (families[def.type] ??= {})[key] = spec.family;
+    }
+  }
+  return families;
 }
 
 /** The one Export node of the graph, or a message saying why there is not exactly one. */
@@ -107,6 +118,7 @@ async function render(job: HeadlessRenderJob): Promise<HeadlessRenderResult> {
 
 const api: HeadlessApi = {
   paramKinds,
+  modelParams,
   render,
   bench: (job) => runBench(models, job, reportProgress),
 };

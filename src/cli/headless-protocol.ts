@@ -8,6 +8,9 @@ import type { ParamKind } from './param-value.ts';
 /** Param kinds by node type and param key, from the page's node registry. */
 export type ParamKinds = Record<string, Record<string, ParamKind>>;
 
+/** The model family of each `model` param, by node type and param key. */
+export type ModelParams = Record<string, Record<string, string>>;
+
 export interface HeadlessRenderJob {
   /** The graph file's JSON with --set values applied and file paths made absolute. */
   graphText: string;
@@ -79,6 +82,7 @@ export interface HeadlessBenchResult {
 
 export interface HeadlessApi {
   paramKinds(): ParamKinds;
+  modelParams(): ModelParams;
   render(job: HeadlessRenderJob): Promise<HeadlessRenderResult>;
   bench(job: HeadlessBenchJob): Promise<HeadlessBenchResult>;
 }

@@ -4,7 +4,7 @@
 import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CliError } from './cli-error.ts';
+import { CliError, fsProblem } from './cli-error.ts';
 import { userCwd } from './project-paths.ts';
 
 export class OutputFile {
@@ -37,7 +37,7 @@ export class OutputFile {
     try {
       return new OutputFile(out, temp);
     } catch (e) {
-      throw new CliError(`cannot write to ${dirname(outPath) || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new CliError(`cannot write to ${dirname(outPath) || '.'} (${fsProblem(e)})`);
     }
   }
 

@@ -62,9 +62,12 @@ export function planOutput(out: string, absolute: string, format: string | undef
 
 /** The Export node's id and explicit `format` param in a prepared graph's JSON, if it has one Export. */
 export function exportNodeFormat(graphText: string): { id: string; format?: string } | undefined {
-  const raw = JSON.parse(graphText) as { nodes?: { id?: unknown; type?: unknown; params?: Record<string, unknown> }[] };
-  const exports = (raw.nodes ?? []).filter((n) => n && n.type === 'Export');
+  const raw = JSON.parse(graphText) as { nodes?: unknown } | null;
+  // A graph without a proper node list is refused by parseGraph in the page, which names the problem.
+  const nodes = Array.isArray(raw?.nodes) ? raw.nodes as ({ id?: unknown; type?: unknown; params?: unknown } | null)[] : [];
+  const exports = nodes.filter((n) => n && typeof n === 'object' && n.type === 'Export');
   if (exports.length !== 1) return undefined;
-  const f = exports[0].params?.format;
-  return { id: String(exports[0].id), format: typeof f === 'string' ? f : undefined };
+  const params = exports[0]!.params;
+  const f = params && typeof params === 'object' ? (params as Record<string, unknown>).format : undefined;
+  return { id: String(exports[0]!.id), format: typeof f === 'string' ? f : undefined };
 }

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CliError } from './cli-error.ts';
+import { CliError, fsProblem } from './cli-error.ts';
 import { OutputFile } from './output-file.ts';
 import { userCwd } from './project-paths.ts';
 
@@ -56,7 +56,7 @@ export class OutputSet {
     try {
       mkdirSync(temp);
     } catch (e) {
-      throw new CliError(`cannot write to ${outPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new CliError(`cannot write to ${outPath} (${fsProblem(e)})`);
     }
     return new OutputSet('folder', out, undefined, temp, existed);
   }

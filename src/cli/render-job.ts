@@ -2,13 +2,16 @@
 // server, browser, graph preparation, streaming the output to temp files that become OUT (a
 // video, a video + matte pair, or a folder of PNGs) only on success.
 
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NodeStatus } from '../graph/types.ts';
 import { CliError } from './cli-error.ts';
 import { ensureBuilt } from './ensure-build.ts';
+import { explainFailure } from './failure-hint.ts';
 import { readGraphFile, prepareGraph } from './graph-input.ts';
 import { HeadlessBrowser } from './headless-browser.ts';
-import { HEADLESS_API, type HeadlessApi, type HeadlessRenderJob, type HeadlessRenderResult, type ParamKinds } from './headless-protocol.ts';
+import { checkGraphModels } from './model-preflight.ts';
+import { HEADLESS_API, type HeadlessApi, type HeadlessRenderJob, type HeadlessRenderResult, type ModelParams, type ParamKinds } from './headless-protocol.ts';
 import { exportNodeFormat, planOutput, type OutputPlan } from './output-plan.ts';
 import { OutputSet } from './output-set.ts';
 import type { ProgressLine } from './progress.ts';
@@ -36,6 +39,9 @@ export async function renderGraph(opts: RenderOptions, progress: ProgressLine, c
   const frameDoneAt: number[] = [];
   const log = (line: string) => progress.log(line);
   const graph = await readGraphFile(opts.graphPath);
+  const modelsDir = modelsDirFor(opts.modelsDir);
+  // --models or $MATTEGRAPH_MODELS_DIR naming nothing: the page would only say "no model installed".
+  if (opts.modelsDir && !isFolder(modelsDir)) throw new CliError(`models folder ${opts.modelsDir} does not exist`);
   await ensureBuilt(projectRoot, { checkStale: opts.build, verbose: opts.verbose, log });
 
   let output: OutputSet | undefined;
@@ -49,7 +55,7 @@ export async function renderGraph(opts: RenderOptions, progress: ProgressLine, c
     OutputSet.checkLocation(opts.out);
     server = await startRenderServer({
       distDir,
-      modelsDir: modelsDirFor(opts.modelsDir),
+      modelsDir,
       onChunk: (chunk, position, file) => {
         browser?.touch();
         if (!output) throw new Error('the output is not open');
@@ -70,6 +76,9 @@ export async function renderGraph(opts: RenderOptions, progress: ProgressLine, c
     const page = browser.page;
     const kinds = await browser.guard(page.evaluate((name) => (window as unknown as HeadlessWindow)[name].paramKinds(), HEADLESS_API)) as ParamKinds;
     const prepared = prepareGraph(graph, opts.sets, kinds);
+    // `?.`: a dist/ built before the page had modelParams (--no-build) skips the check.
+    const modelParams = await browser.guard(page.evaluate((name) => (window as unknown as HeadlessWindow)[name].modelParams?.() ?? {}, HEADLESS_API)) as ModelParams;
+    checkGraphModels(prepared.text, modelParams, modelsDir);
     if (outPath === graph.path || prepared.mediaFiles.includes(outPath)) {
       throw new CliError(`output ${opts.out} would overwrite one of the render's inputs`);
     }
@@ -97,7 +106,7 @@ export async function renderGraph(opts: RenderOptions, progress: ProgressLine, c
     if (opts.verbose && result.ok) log(`VideoFrames still open after the render: ${result.openVideoFrames}`);
     if (!result.ok) {
       if (opts.verbose && result.stack) log(result.stack);
-      throw new CliError(result.message);
+      throw new CliError(explainFailure(result.message, result.statuses));
     }
     if (result.audio && !result.notes.includes(result.audio)) log(`audio: ${result.audio}`);
     for (const note of result.notes) log(`note: ${note}`);
@@ -119,3 +128,10 @@ export async function renderGraph(opts: RenderOptions, progress: ProgressLine, c
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

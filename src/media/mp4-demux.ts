@@ -19,6 +19,9 @@ export interface Mp4Sample extends DemuxedSample {
 
 const CHUNK_BYTES = 1 << 20;
 
+/** `1.2 MB`, or `45 KB` for small files (so a cut-off short clip does not read "0.0 MB of 0.0 MB"). */
+const byteSize = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
+
 interface ColrBox {
   colour_type: string;
   colour_primaries: number;
@@ -66,7 +69,7 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
 
   const trak = file.getTrackById(track.id);
   const entry = sampleEntryOf(file, track);
-  const codec = track.codec;
+  const codec = mp4vCodec(track.codec, entry);
   const configBox = configBoxOf(entry);
   if (/^(avc|hvc|hev)/.test(codec) && !configBox) {
     throw new MediaFileError(`the ${codecName(codec)} track has no decoder configuration (avcC/hvcC box)`);
@@ -80,7 +83,7 @@ export async function demuxMp4(blob: Blob, signal?: AbortSignal): Promise<Demuxe
     const needed = samples.reduce((m, s) => Math.max(m, s.offset + s.size), 0);
     throw new MediaFileError(
       `the file is truncated: only ${present} of ${samples.length} frames are in it ` +
-        `(${(blob.size / 1e6).toFixed(1)} MB of ${(needed / 1e6).toFixed(1)} MB)`,
+        `(${byteSize(blob.size)} of ${byteSize(needed)})`,
     );
   }
 
@@ -149,6 +152,22 @@ async function firstDecodableTrack(file: ReturnType<typeof createFile>, tracks: 
     }
   }
   return tracks[0];
+}
+
+/**
+ * An `mp4v` sample entry holds any MPEG-4 Systems video: its esds object type says which (ffmpeg
+ * writes Motion JPEG and MPEG-2 in MP4 this way). Named by the fourcc of that codec, so the
+ * message says "Motion JPEG", not "MPEG-4 Part 2".
+ */
+function mp4vCodec(codec: string, entry: SampleEntry): string {
+  if (codec.split('.')[0] !== 'mp4v') return codec;
+  const esds = entry.esds as { esd?: { descs?: { oti?: number }[] } } | undefined;
+  const oti = esds?.esd?.descs?.[0]?.oti;
+  if (oti === undefined) return codec;
+  if (oti >= 0x60 && oti <= 0x65) return 'mp2v';
+  if (oti === 0x6c) return 'jpeg';
+  if (oti === 0x6d) return 'png ';
+  return codec;
 }
 
 /**

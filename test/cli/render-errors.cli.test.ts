@@ -1,11 +1,13 @@
 // `npm run render` on bad input: each case exits non-zero quickly with one clear line on stderr
-// (no stack trace), and leaves no output file or temp file behind.
+// (no stack trace), and leaves no output file or temp file behind, and no Chromium running (each
+// run carries a marker in its environment, which the browser it starts inherits).
 import { test, expect } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from '../../src/cli/ensure-build.ts';
+import { identityModelBytes } from '../../src/ml/onnx-identity-model.ts';
 import { repoRoot } from '../support/shared-paths.ts';
 import { leftovers, runCli } from './cli-run.ts';
 
@@ -40,7 +42,50 @@ test.beforeAll(async () => {
   noExport.nodes[0].params.file = 'clip.mp4';
   writeFileSync(join(inputs, 'no-export.json'), JSON.stringify(noExport));
   mkdirSync(join(inputs, 'empty-models'), { recursive: true });
+  // A picture named like a video: the Video Source would make a one-frame clip of it.
+  execFileSync('ffmpeg', ['-v', 'error', '-i', exampleClip, '-frames:v', '1', '-vf', 'scale=96:54', '-f', 'mjpeg', '-y', join(inputs, 'picture.mp4')]);
+  writeFileSync(join(inputs, 'null.json'), 'null\n');
+  const urlSource = JSON.parse(readFileSync(alpha, 'utf8'));
+  urlSource.nodes[0].params.file = 'https://example.com/clip.mp4';
+  writeFileSync(join(inputs, 'url-source.json'), JSON.stringify(urlSource));
+  // Models folders whose listed file is not ONNX, or is ONNX without RVM's inputs and outputs.
+  const listing = (id: string, file: string) => JSON.stringify({
+    format: 'mattegraph-installed-models', version: 1,
+    models: [{ id, family: 'rvm', label: id, precision: 'fp32', official: false, url: `/models/weights/${file}`, file }],
+  });
+  mkdirSync(join(inputs, 'models-not-onnx/weights'), { recursive: true });
+  writeFileSync(join(inputs, 'models-not-onnx/installed.json'), listing('rvm_text', 'text.onnx'));
+  writeFileSync(join(inputs, 'models-not-onnx/weights/text.onnx'), 'These are not weights.\n'.repeat(50));
+  mkdirSync(join(inputs, 'models-wrong-io/weights'), { recursive: true });
+  writeFileSync(join(inputs, 'models-wrong-io/installed.json'), listing('rvm_identity', 'identity.onnx'));
+  writeFileSync(join(inputs, 'models-wrong-io/weights/identity.onnx'), identityModelBytes());
 });
+
+/** Processes still running with `marker` in their environment (a browser the CLI left behind). */
+function processesMarked(marker: string): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(marker)) found.push(Number(pid));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Waits (briefly) for the CLI's Chromium to be gone; returns those still running. */
+async function straysOf(marker: string): Promise<number[]> {
+  for (let i = 0; i < 20; i++) {
+    const left = processesMarked(marker);
+    if (!left.length) return left;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return processesMarked(marker);
+}
+
+let runs = 0;
+const runMarker = () => `MATTEGRAPH_ERRORS_TEST_RUN=${process.pid}-${++runs}`;
 
 interface BadCase {
   name: string;
@@ -64,20 +109,33 @@ const cases: BadCase[] = [
   { name: 'an empty models folder', args: () => [alpha], env: () => ({ MATTEGRAPH_MODELS_DIR: join(inputs, 'empty-models') }), expected: /^error: matte: No RVM model installed: run `npm run models`/ },
   { name: 'a stalled render (watchdog)', args: () => [alpha, '--watchdog', '0.3'], expected: /^error: no progress for 0\.3 s, giving up/ },
   { name: 'a command line without --out', args: () => [alpha], expected: /^error: no output file given/, exitCode: 2 },
+  { name: 'a video given where the graph goes', args: () => [join(inputs, 'clip.mp4')], expected: /^error: graph file .*clip\.mp4 is binary data, not a graph \(JSON\)/ },
+  { name: 'a graph file holding null', args: () => [join(inputs, 'null.json')], expected: /^error: graph file .*null\.json is not a Mattegraph graph: it holds null/ },
+  { name: 'a JPEG picture named .mp4', args: () => [alpha, '--set', `source.file=${join(inputs, 'picture.mp4')}`], expected: /^error: source\.file: ".*picture\.mp4" is a JPEG picture, not an MP4 video/ },
+  { name: 'a device given as the source file', args: () => [alpha, '--set', 'source.file=/dev/zero'], expected: /^error: source\.file: "\/dev\/zero" is not a regular file/ },
+  { name: 'a URL as the source file', args: () => [join(inputs, 'url-source.json')], expected: /^error: source\.file: "https:\/\/example\.com\/clip\.mp4" is a URL; the render reads local files only/ },
+  { name: 'a models folder that does not exist', args: () => [alpha, '--models', join(inputs, 'no-models-here')], expected: /^error: models folder .*no-models-here does not exist$/ },
+  { name: 'a model file that is not ONNX', args: () => [alpha, '--models', join(inputs, 'models-not-onnx')], expected: /^error: matte: model "rvm_text" \(.*text\.onnx\) is not an ONNX model/ },
+  { name: 'an ONNX model without RVM\'s inputs and outputs', args: () => [alpha, '--models', join(inputs, 'models-wrong-io')], expected: /^error: matte: model "rvm_identity" \(.*identity\.onnx\) is not a usable Robust Video Matting model: input "src" is missing \(the model's inputs are: x\)/ },
+  { name: 'an output folder no file can be created in', args: () => [alpha, '--out', '/sys/result.mp4'], expected: /^error: cannot write to \/sys \((permission denied|read-only file system)\)$/ },
 ];
 
 for (const c of cases) {
   test(`fails clearly on ${c.name}`, async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'mattegraph-cli-out-'));
     const out = join(outDir, 'result.mp4');
-    const args = c.exitCode === 2 ? [...c.args(), '--no-build'] : [...c.args(), '--out', out, '--no-build'];
+    const given = c.args();
+    const args = c.exitCode === 2 || given.includes('--out') ? [...given, '--no-build'] : [...given, '--out', out, '--no-build'];
     try {
-      const run = await runCli('render', args, { env: c.env?.() });
+      const marker = runMarker();
+      const [key, value] = marker.split('=');
+      const run = await runCli('render', args, { env: { ...c.env?.(), [key]: value } });
       expect(run.code, run.stderr).toBe(c.exitCode ?? 1);
       expect(run.lines, 'exactly one line on stderr').toHaveLength(1);
       expect(run.lines[0]).toMatch(c.expected);
       expect(run.seconds, 'fails fast').toBeLessThan(60);
       expect(leftovers(outDir), 'no output or temp file left').toEqual([]);
+      expect(await straysOf(marker), 'no Chromium process left running').toEqual([]);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
@@ -89,8 +147,10 @@ test.afterAll(() => inputs && rmSync(inputs, { recursive: true, force: true }));
 test('an interrupted render (Ctrl-C) exits 130 and leaves no output or temp file', async () => {
   test.setTimeout(120_000);
   const outDir = mkdtempSync(join(tmpdir(), 'mattegraph-cli-out-'));
+  const marker = runMarker();
+  const [key, value] = marker.split('=');
   const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/render.ts'),
-    alpha, '--out', join(outDir, 'result.mp4'), '--no-build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    alpha, '--out', join(outDir, 'result.mp4'), '--no-build'], { cwd: repoRoot, env: { ...process.env, [key]: value }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
   await new Promise<void>((started, fail) => {
@@ -106,6 +166,7 @@ test('an interrupted render (Ctrl-C) exits 130 and leaves no output or temp file
   expect(stderr).toMatch(/render interrupted \(SIGINT\); no output written/);
   try {
     expect(leftovers(outDir)).toEqual([]);
+    expect(await straysOf(marker), 'no Chromium process left running').toEqual([]);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
