@@ -20,6 +20,7 @@ const OTHER_KINDS: { test: (b: Uint8Array) => boolean; what: string }[] = [
   { test: (b) => starts(b, [0x50, 0x4b, 0x03, 0x04]), what: 'a ZIP archive' },
   { test: (b) => b.length >= 377 && b[0] === 0x47 && b[188] === 0x47 && b[376] === 0x47, what: 'an MPEG transport stream (re-save it as MP4)' },
   { test: (b) => starts(b, [0x00, 0x00, 0x01, 0xba]), what: 'an MPEG program stream (re-save it as MP4)' },
+  { test: (b) => ascii(b, 0, 'FLV') && b[3] === 0x01, what: 'a Flash video (FLV; re-save it as MP4)' },
   { test: isText, what: 'text' },
 ];
 

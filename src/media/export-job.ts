@@ -4,6 +4,7 @@
 // the source's frame count, timestamps and durations. Cancelling or failing stops promptly and
 // leaves nothing that looks finished (the CLI discards partial files; memory returns nothing).
 
+import type { GraphDocument } from '../graph/document.ts';
 import type { Evaluator } from '../graph/evaluator.ts';
 import type { NodeServices } from '../../nodes/services.ts';
 import type { GpuContext } from '../gpu/context.ts';
@@ -15,7 +16,7 @@ import { exportSettings, filenameFor, type ColourMode, type ExportFormat } from 
 import type { ExportTarget } from './export-target.ts';
 import { exportSpan } from './export-span.ts';
 import { evenSize } from './rgba-to-i420.ts';
-import { videoEncoderConfig } from './video-encoder-config.ts';
+import { videoEncoderConfig, type ChosenEncoderConfig } from './video-encoder-config.ts';
 
 export type { ExportTarget } from './export-target.ts';
 
@@ -80,12 +81,22 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     return value;
   };
   const wantsAlpha = alphaConnected && settings.alpha !== 'none';
+  const exact = settings.container === 'png' || settings.codec !== 'h264';
+  const codedSize = (w: number, h: number) => (exact ? { width: w, height: h } : evenSize(w, h));
+
+  // A size the encoder refuses fails now, not after the first frame (a matte of a huge frame
+  // can take a minute), when the export's size is surely the source's.
+  let early: { width: number; height: number; chosen: ChosenEncoderConfig } | undefined;
+  if (settings.container !== 'png' && exportSizeIsSourceSize(evaluator.document, exportNodeId)) {
+    const { width, height } = codedSize(clip.width, clip.height);
+    const chosen = await videoEncoderConfig(settings.codec, width, height, fps, settings.bitrate, settings.quality);
+    early = { width, height, chosen };
+  }
 
   // The first frame decides the size (a node upstream may have scaled the picture).
   const first = await pull('image', start);
   const size = { width: first.width, height: first.height };
-  const exact = settings.container === 'png' || settings.codec !== 'h264';
-  const coded = exact ? size : evenSize(size.width, size.height);
+  const coded = codedSize(size.width, size.height);
   if (!exact && (coded.width !== size.width || coded.height !== size.height)) {
     notes.push(`${size.width}x${size.height} padded to ${coded.width}x${coded.height} by repeating the edge (H.264 needs even sizes)`);
   }
@@ -98,7 +109,9 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     const digits = Math.max(6, String(end - 1).length);
     sink = new PngSequenceSink(settings, target, filename, size.width, size.height, digits);
   } else {
-    const chosen = await videoEncoderConfig(settings.codec, coded.width, coded.height, fps, settings.bitrate, settings.quality);
+    const chosen = early && early.width === coded.width && early.height === coded.height
+      ? early.chosen
+      : await videoEncoderConfig(settings.codec, coded.width, coded.height, fps, settings.bitrate, settings.quality);
     notes.push(...chosen.notes);
     codec = chosen.config.codec;
     // A whole-clip export keeps all the audio; a range takes what lies under its frames.
@@ -178,6 +191,30 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     audio,
     notes,
   };
+}
+
+/**
+ * True when the picture reaching the Export node has the source clip's size: one source upstream
+ * and no plate picture or plate video (those keep their own size); every other node's picture
+ * is the size of the frame it was given.
+ */
+function exportSizeIsSourceSize(doc: GraphDocument, exportNodeId: string): boolean {
+  const upstream = new Set<string>();
+  const pending = [exportNodeId];
+  while (pending.length) {
+    const id = pending.pop()!;
+    for (const e of doc.edges) {
+      if (e.to.node === id && !upstream.has(e.from.node)) {
+        upstream.add(e.from.node);
+        pending.push(e.from.node);
+      }
+    }
+  }
+  const nodes = doc.nodes.filter((n) => upstream.has(n.id));
+  const sources = nodes.filter((n) => n.type === 'VideoSource' || n.type === 'WebcamSource');
+  const ownSizePlate = nodes.some((n) => n.type === 'BackgroundPlate' && (n.params.mode === 'image' || n.params.mode === 'video'));
+  // A camera may deliver another size than it was asked for: its frames decide.
+  return sources.length === 1 && sources[0].type === 'VideoSource' && !ownSizePlate;
 }
 
 const containerLabel = (c: 'mp4' | 'webm' | 'png') => (c === 'webm' ? 'WebM' : c.toUpperCase());

@@ -1,6 +1,8 @@
 // Says when a WebM/Matroska file is cut short: its Segment declares more bytes than the file has.
 // (Files written live, e.g. by MediaRecorder, declare no size; those cannot be checked this way.)
 
+import { byteSize } from './byte-size.ts';
+
 /** EBML variable-length integer at `at`: its value (-1 for "unknown size") and byte length. */
 export function readVint(b: Uint8Array, at: number, keepMarker: boolean): { value: number; length: number } | undefined {
   const first = b[at];
@@ -29,8 +31,7 @@ export async function matroskaTruncation(blob: Blob): Promise<string | undefined
       if (size.value < 0) return undefined;
       const needed = dataStart + size.value;
       if (needed <= blob.size) return undefined;
-      const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-      return `the file is truncated: it has ${mb(blob.size)} of the ${mb(needed)} its header announces`;
+      return `the file is truncated: it has ${byteSize(blob.size)} of the ${byteSize(needed)} its header announces`;
     }
     if (size.value < 0) return undefined;
     pos = dataStart + size.value;

@@ -1,6 +1,7 @@
 // Walks the top-level boxes of an MP4/MOV file (headers only, a few bytes per box) to tell a
 // user plainly when a file is empty, not an MP4/MOV at all, or cut short, before mp4box parses it.
 
+import { byteSize } from './byte-size.ts';
 import { MediaFileError } from './media-error.ts';
 
 export interface TopLevelBox {
@@ -56,12 +57,11 @@ const notMp4 = () => new MediaFileError('not an MP4/MOV file (the data does not 
 export function describeTruncation(boxes: readonly TopLevelBox[], fileSize: number): string | undefined {
   const hasMoov = boxes.some((b) => b.type === 'moov' && b.start + b.size <= fileSize);
   const cut = boxes.find((b) => b.start + b.size > fileSize);
-  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   if (!hasMoov) {
     if (cut?.type === 'moov') {
-      return `the file is truncated: its index (moov box) is cut off (the file is ${mb(fileSize)}, it should be ${mb(cut.start + cut.size)})`;
+      return `the file is truncated: its index (moov box) is cut off (the file is ${byteSize(fileSize)}, it should be ${byteSize(cut.start + cut.size)})`;
     }
-    const why = cut ? ` and the file ends early (${mb(fileSize)} of ${mb(cut.start + cut.size)})` : '';
+    const why = cut ? ` and the file ends early (${byteSize(fileSize)} of ${byteSize(cut.start + cut.size)})` : '';
     return `the file is incomplete: its index (moov box) is missing${why}; was it cut off while being written or copied?`;
   }
   return undefined;

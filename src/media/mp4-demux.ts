@@ -4,6 +4,7 @@
 // read later, a window at a time (sample-reader.ts).
 
 import { createFile, DataStream, MP4BoxBuffer, type Movie, type Sample } from 'mp4box';
+import { byteSize } from './byte-size.ts';
 import type { DemuxedSample, DemuxedVideoTrack } from './demuxed-track.ts';
 import { endLastFrameWithTrack, presentationWindow } from './edit-list.ts';
 import { codecName, MediaFileError, neverDecodedNote } from './media-error.ts';
@@ -18,9 +19,6 @@ export interface Mp4Sample extends DemuxedSample {
 }
 
 const CHUNK_BYTES = 1 << 20;
-
-/** `1.2 MB`, or `45 KB` for small files (so a cut-off short clip does not read "0.0 MB of 0.0 MB"). */
-const byteSize = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 
 interface ColrBox {
   colour_type: string;

@@ -44,6 +44,10 @@ test.beforeAll(async () => {
   mkdirSync(join(inputs, 'empty-models'), { recursive: true });
   // A picture named like a video: the Video Source would make a one-frame clip of it.
   execFileSync('ffmpeg', ['-v', 'error', '-i', exampleClip, '-frames:v', '1', '-vf', 'scale=96:54', '-f', 'mjpeg', '-y', join(inputs, 'picture.mp4')]);
+  // A size Chromium's H.264 encoder (OpenH264) refuses; it decodes it.
+  execFileSync('ffmpeg', ['-v', 'error', '-i', exampleClip, '-frames:v', '1', '-vf', 'scale=5760:3240', '-c:v', 'libx264', '-preset', 'ultrafast',
+    '-an', '-y', join(inputs, 'huge.mp4')]);
+  execFileSync('ffmpeg', ['-v', 'error', '-i', exampleClip, '-frames:v', '3', '-vf', 'scale=160:90', '-c:v', 'flv', '-an', '-y', join(inputs, 'clip.flv')]);
   writeFileSync(join(inputs, 'null.json'), 'null\n');
   const urlSource = JSON.parse(readFileSync(alpha, 'utf8'));
   urlSource.nodes[0].params.file = 'https://example.com/clip.mp4';
@@ -103,6 +107,7 @@ const cases: BadCase[] = [
   { name: 'a --set naming no node of the graph', args: () => [alpha, '--set', 'mat.model=auto'], expected: /^error: --set mat\.model: the graph has no node "mat"$/ },
   { name: 'a missing source file', args: () => [alpha, '--set', `source.file=${join(inputs, 'gone.mp4')}`], expected: /^error: source: file not found: ".*gone\.mp4"$/ },
   { name: 'a text file named .mp4', args: () => [alpha, '--set', `source.file=${join(inputs, 'notes.mp4')}`], expected: /^error: source: .*notes\.mp4.*not a video file .*: it is text$/ },
+  { name: 'a Flash video (FLV)', args: () => [alpha, '--set', `source.file=${join(inputs, 'clip.flv')}`], expected: /^error: source: .*clip\.flv.*not a video file .*: it is a Flash video \(FLV; re-save it as MP4\)$/ },
   { name: 'a truncated MP4', args: () => [alpha, '--set', `source.file=${join(inputs, 'truncated.mp4')}`], expected: /^error: source: .*truncated/ },
   { name: 'a codec the browser cannot decode (HEVC)', args: () => [alpha, '--set', `source.file=${join(inputs, 'hevc.mp4')}`], expected: /^error: source: .*cannot decode H\.265\/HEVC/ },
   { name: 'a model id that is not installed', args: () => [alpha, '--set', 'matte.model=rvm_not_there'], expected: /^error: matte: model "rvm_not_there" is not installed/ },
@@ -117,6 +122,7 @@ const cases: BadCase[] = [
   { name: 'a models folder that does not exist', args: () => [alpha, '--models', join(inputs, 'no-models-here')], expected: /^error: models folder .*no-models-here does not exist$/ },
   { name: 'a model file that is not ONNX', args: () => [alpha, '--models', join(inputs, 'models-not-onnx')], expected: /^error: matte: model "rvm_text" \(.*text\.onnx\) is not an ONNX model/ },
   { name: 'an ONNX model without RVM\'s inputs and outputs', args: () => [alpha, '--models', join(inputs, 'models-wrong-io')], expected: /^error: matte: model "rvm_identity" \(.*identity\.onnx\) is not a usable Robust Video Matting model: input "src" is missing \(the model's inputs are: x\)/ },
+  { name: 'a frame size the H.264 encoder refuses', args: () => [alpha, '--set', `source.file=${join(inputs, 'huge.mp4')}`], expected: /^error: this browser cannot encode H\.264 video at 5760x3240, \d+\.\d\d fps$/ },
   { name: 'an output folder no file can be created in', args: () => [alpha, '--out', '/sys/result.mp4'], expected: /^error: cannot write to \/sys \((permission denied|read-only file system)\)$/ },
 ];
 
@@ -141,6 +147,20 @@ for (const c of cases) {
     }
   });
 }
+
+test('a frame size the H.264 encoder refuses fails before any node evaluates a frame', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'mattegraph-cli-out-'));
+  try {
+    // --verbose lists the status of every node that made a frame: here the matte never ran.
+    const run = await runCli('render', [alpha, '--set', `source.file=${join(inputs, 'huge.mp4')}`, '--out', join(outDir, 'result.mp4'), '--no-build', '--verbose']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.lines.at(-1)).toMatch(/^error: this browser cannot encode H\.264 video at 5760x3240, \d+\.\d\d fps$/);
+    expect(run.lines.filter((l) => /^(source|matte): /.test(l)), 'no node status: no frame was made').toEqual([]);
+    expect(leftovers(outDir)).toEqual([]);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+});
 
 test.afterAll(() => inputs && rmSync(inputs, { recursive: true, force: true }));
 

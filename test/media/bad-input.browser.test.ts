@@ -95,7 +95,7 @@ test('a WebM cut short says it is truncated, and how much is there', async ({ pa
   const full = join(dir, 'full.webm');
   ffmpeg(['-i', talkingClip, '-frames:v', '24', '-vf', 'scale=320:180', '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', full]);
   const f = cutFile(full, Math.floor(statSync(full).size * 0.6), join(dir, 'cut.webm'));
-  expect(await openError(page, f)).toMatch(/^the file is truncated: it has 0\.\d MB of the 0\.\d MB its header announces$/);
+  expect(await openError(page, f)).toMatch(/^the file is truncated: it has [1-9]\d* KB of the [1-9]\d* KB its header announces$/);
   writeFileSync(join(dir, 'empty.webm'), '');
   expect(await openError(page, join(dir, 'empty.webm'))).toBe('the file is empty (0 bytes)');
 });
