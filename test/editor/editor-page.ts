@@ -147,6 +147,24 @@ export async function viewerShows(page: Page, text: RegExp): Promise<void> {
 }
 
 /** Graph file text for tests. */
+/** A node of a graph file at (x, y). */
+export const graphNode = (id: string, type: string, x: number, y: number, params: Record<string, unknown> = {}) =>
+  ({ id, type, version: 1, position: { x, y }, params });
+
+/** source → RVM matte → composite over a blue plate, the source being `__test/NAME`. */
+export function matteOverBlueGraph(name: string): string {
+  return graphFile(
+    [
+      graphNode('source', 'VideoSource', 0, 100, { file: `__test/${name}` }),
+      graphNode('matte', 'RvmMatte', 260, 0),
+      graphNode('plate', 'BackgroundPlate', 260, 260, { color: '#0000ff' }),
+      graphNode('composite', 'Composite', 520, 100),
+    ],
+    [['source', 'image', 'matte', 'source'], ['source', 'image', 'composite', 'fgr'], ['matte', 'pha', 'composite', 'pha'],
+      ['plate', 'image', 'composite', 'plate']],
+  );
+}
+
 export function graphFile(nodes: unknown[], edges: [string, string, string, string][]): string {
   return JSON.stringify({
     format: 'mattegraph',

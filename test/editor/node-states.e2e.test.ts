@@ -8,15 +8,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedMedia } from '../support/shared-paths.ts';
-import { graphFile, nodeBox, openEditor, openGraphWithMedia, viewerShows } from './editor-page.ts';
+import { graphFile, graphNode, nodeBox, openEditor, openGraphWithMedia, viewerShows } from './editor-page.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'mattegraph-states-'));
 const clip = join(work, 'person.mp4');
 const notVideo = join(work, 'notes.mp4');
 const graph = join(work, 'states.mattegraph.json');
 
-const node = (id: string, type: string, x: number, y: number, params: Record<string, unknown> = {}) =>
-  ({ id, type, version: 1, position: { x, y }, params });
+const node = graphNode;
 
 test.beforeAll(() => {
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '15', '-i', sharedMedia('person_video/intel_one-by-one-person-detection.mp4'),

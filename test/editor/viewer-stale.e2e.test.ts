@@ -9,28 +9,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedMedia } from '../support/shared-paths.ts';
-import { graphFile, nodeBox, openEditor, openGraphWithMedia, viewerPixels, viewerShows } from './editor-page.ts';
+import { matteOverBlueGraph, nodeBox, openEditor, openGraphWithMedia, viewerPixels, viewerShows } from './editor-page.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'mattegraph-viewer-stale-'));
 const people = join(work, 'people.mp4');
 const matteGraph = join(work, 'matte.mattegraph.json');
 
-const node = (id: string, type: string, x: number, y: number, params: Record<string, unknown> = {}) =>
-  ({ id, type, version: 1, position: { x, y }, params });
 
 test.beforeAll(() => {
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '15', '-i', sharedMedia('person_video/intel_one-by-one-person-detection.mp4'),
     '-frames:v', '3', '-vf', 'scale=256:144,setpts=N/10/TB', '-r', '10', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', people]);
-  writeFileSync(matteGraph, graphFile(
-    [
-      node('source', 'VideoSource', 0, 100, { file: '__test/people.mp4' }),
-      node('matte', 'RvmMatte', 260, 0),
-      node('plate', 'BackgroundPlate', 260, 260, { color: '#0000ff' }),
-      node('composite', 'Composite', 520, 100),
-    ],
-    [['source', 'image', 'matte', 'source'], ['source', 'image', 'composite', 'fgr'], ['matte', 'pha', 'composite', 'pha'],
-      ['plate', 'image', 'composite', 'plate']],
-  ));
+  writeFileSync(matteGraph, matteOverBlueGraph('people.mp4'));
 });
 
 /** Share of the viewer's pixels that are the plate's pure blue (the room, once composited). */

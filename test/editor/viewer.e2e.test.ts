@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedMedia } from '../support/shared-paths.ts';
 import {
+  graphNode, matteOverBlueGraph,
   graphFile,
   nodeBox,
   openEditor,
@@ -26,8 +27,7 @@ const people = join(work, 'people.mp4');
 const coloursGraph = join(work, 'colours.mattegraph.json');
 const matteGraph = join(work, 'matte.mattegraph.json');
 
-const node = (id: string, type: string, x: number, y: number, params: Record<string, unknown> = {}) =>
-  ({ id, type, version: 1, position: { x, y }, params });
+const node = graphNode;
 
 test.beforeAll(() => {
   const solid = (path: string, colour: string) =>
@@ -41,16 +41,7 @@ test.beforeAll(() => {
     [node('warm', 'VideoSource', 0, 0, { file: '__test/warm.mp4' }), node('cool', 'VideoSource', 0, 200, { file: '__test/cool.mp4' })],
     [],
   ));
-  writeFileSync(matteGraph, graphFile(
-    [
-      node('source', 'VideoSource', 0, 100, { file: '__test/people.mp4' }),
-      node('matte', 'RvmMatte', 260, 0),
-      node('plate', 'BackgroundPlate', 260, 260, { color: '#0000ff' }),
-      node('composite', 'Composite', 520, 100),
-    ],
-    [['source', 'image', 'matte', 'source'], ['source', 'image', 'composite', 'fgr'], ['matte', 'pha', 'composite', 'pha'],
-      ['plate', 'image', 'composite', 'plate']],
-  ));
+  writeFileSync(matteGraph, matteOverBlueGraph('people.mp4'));
 });
 
 const near = (got: number[], want: number[], tol = 6) => got.every((v, i) => Math.abs(v - want[i]) <= tol);
