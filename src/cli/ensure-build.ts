@@ -1,9 +1,11 @@
 // Makes sure dist/ holds a build of the app the CLI can serve: builds it with `npx vite build`
-// when dist/headless.html is missing or older than the sources (saying so on stderr).
+// when dist/headless.html is missing or older than the sources (saying so on stderr), one
+// process at a time.
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 import { CliError } from './cli-error.ts';
 import { customDist, distDir } from './project-paths.ts';
 
@@ -41,8 +43,15 @@ export async function ensureBuilt(root: string, opts: { checkStale: boolean; ver
     if (!existsSync(join(distDir, 'headless.html'))) throw new CliError(`$MATTEGRAPH_DIST has no headless.html: ${distDir}`);
     return;
   }
-  const reason = buildReason(root, opts.checkStale);
-  if (!reason) return;
+  if (!buildReason(root, opts.checkStale)) return;
+  await withBuildLock(join(root, '.dist-build-lock'), async () => {
+    // Another render may have built it while this one waited.
+    const reason = buildReason(root, opts.checkStale);
+    if (reason) await build(root, reason, opts);
+  });
+}
+
+async function build(root: string, reason: string, opts: { verbose: boolean; log(line: string): void }) {
   opts.log(`${reason}: building the app (npx vite build)...`);
   const started = Date.now();
   const output: string[] = [];
