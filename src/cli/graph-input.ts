@@ -20,7 +20,7 @@ import {
   sequenceFileNames,
   type SequenceRef,
 } from '../media/image-sequence-ref.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, fsProblem } from './cli-error.ts';
 import type { ParamKinds } from './headless-protocol.ts';
 import { checkMediaFile } from './media-file-check.ts';
 import { parseParamValue } from './param-value.ts';
@@ -44,8 +44,7 @@ function fileProblem(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT': return 'not found';
     case 'EISDIR': return 'is a folder, not a file';
-    case 'EACCES': case 'EPERM': return 'cannot be read (permission denied)';
-    default: return `cannot be read (${e.code ?? e.message})`;
+    default: return `cannot be read (${fsProblem(e)})`;
   }
 }
 

@@ -14,21 +14,35 @@ export interface InstalledModelFile {
   path: string;
 }
 
-export function installedModelFile(modelsDir: string, id: string): InstalledModelFile {
+/** The models folder's installed.json entries; throws a CliError when it is missing or unreadable. */
+export function installedEntries(modelsDir: string): ModelEntry[] {
   const index = join(modelsDir, 'installed.json');
   if (!existsSync(index)) throw new CliError(`no models installed in ${modelsDir}: run \`npm run models\``);
-  let entries: ModelEntry[];
   try {
-    entries = parseInstalledIndex(JSON.parse(readFileSync(index, 'utf8'))).filter((e) => e.family === 'rvm');
+    return parseInstalledIndex(JSON.parse(readFileSync(index, 'utf8')));
   } catch (e) {
     throw new CliError(`${index}: ${(e as Error).message}`);
   }
-  const entry = !id || id === 'auto' ? pickAutoModel(entries) : entries.find((e) => e.id === id);
+}
+
+/** The entry a model param names: `auto` (or nothing) picks as the browser does. */
+export function chooseEntry(entries: readonly ModelEntry[], id: string): ModelEntry | undefined {
+  return !id || id === 'auto' ? pickAutoModel(entries) : entries.find((e) => e.id === id);
+}
+
+/** Where an entry's file lies in the models folder, when it is an installed file. */
+export function installedPath(modelsDir: string, entry: ModelEntry): string | undefined {
+  return entry.url?.startsWith('/models/') ? join(modelsDir, entry.url.slice('/models/'.length)) : undefined;
+}
+
+export function installedModelFile(modelsDir: string, id: string): InstalledModelFile {
+  const entries = installedEntries(modelsDir).filter((e) => e.family === 'rvm');
+  const entry = chooseEntry(entries, id);
   if (!entry) {
     throw new CliError(entries.length ? `no installed RVM model "${id}" (installed: ${entries.map((e) => e.id).join(', ')})` : `no RVM model installed in ${modelsDir}: run \`npm run models\``);
   }
-  if (!entry.url?.startsWith('/models/')) throw new CliError(`model "${entry.id}" has no installed file`);
-  const path = join(modelsDir, entry.url.slice('/models/'.length));
+  const path = installedPath(modelsDir, entry);
+  if (!path) throw new CliError(`model "${entry.id}" has no installed file`);
   if (!existsSync(path)) throw new CliError(`model file ${path} is missing: run \`npm run models\` again`);
   return { entry, path };
 }

@@ -5,13 +5,11 @@
 // A missing list, model or file is left to the page, whose messages already say what to run.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseInstalledIndex } from '../ml/installed-index.ts';
 import { checkSignature } from '../ml/io-signature.ts';
 import { familySpec } from '../ml/manifest.ts';
 import type { ModelEntry, ModelFamily } from '../ml/model-library.ts';
-import { pickAutoModel } from '../ml/pick-model.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, fsProblem } from './cli-error.ts';
+import { chooseEntry, installedEntries, installedPath } from './installed-model.ts';
 import type { ModelParams } from './headless-protocol.ts';
 import { readOnnxIo } from './onnx-io.ts';
 
@@ -21,13 +19,12 @@ interface RawNode {
   params?: unknown;
 }
 
-function installedEntries(modelsDir: string): ModelEntry[] | undefined {
-  const index = join(modelsDir, 'installed.json');
-  if (!existsSync(index)) return undefined;
+/** The installed entries, or none when the list is missing or bad (the page names what is wrong). */
+function entriesOrNone(modelsDir: string): ModelEntry[] {
   try {
-    return parseInstalledIndex(JSON.parse(readFileSync(index, 'utf8')));
+    return installedEntries(modelsDir);
   } catch {
-    return undefined; // the page names what is wrong with the list
+    return [];
   }
 }
 
@@ -41,13 +38,12 @@ export function checkGraphModels(graphText: string, modelParams: ModelParams, mo
     if (!node || typeof node.type !== 'string') continue;
     const params = (node.params && typeof node.params === 'object' ? node.params : {}) as Record<string, unknown>;
     for (const [key, family] of Object.entries(modelParams[node.type] ?? {})) {
-      entries ??= installedEntries(modelsDir) ?? [];
+      entries ??= entriesOrNone(modelsDir);
       const id = typeof params[key] === 'string' ? (params[key] as string) : 'auto';
       const ofFamily = entries.filter((e) => e.family === family);
-      const entry = !id || id === 'auto' ? pickAutoModel(ofFamily) : ofFamily.find((e) => e.id === id);
-      if (!entry?.url?.startsWith('/models/')) continue;
-      const path = join(modelsDir, entry.url.slice('/models/'.length));
-      if (checked.has(`${family} ${path}`) || !existsSync(path)) continue;
+      const entry = chooseEntry(ofFamily, id);
+      const path = entry && installedPath(modelsDir, entry);
+      if (!entry || !path || checked.has(`${family} ${path}`) || !existsSync(path)) continue;
       checked.add(`${family} ${path}`);
       const problem = modelProblem(path, family as ModelFamily);
       if (problem) throw new CliError(`${String(node.id)}: model "${entry.id}" (${path}) ${problem}; run \`npm run models\` again or pick another model`);
@@ -60,7 +56,7 @@ function modelProblem(path: string, family: ModelFamily): string | undefined {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    return `cannot be read (${fsProblem(e)})`;
   }
   try {
     const check = checkSignature(familySpec(family), readOnnxIo(bytes));

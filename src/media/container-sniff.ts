@@ -5,12 +5,22 @@ import { MediaFileError } from './media-error.ts';
 
 export type SniffedContainer = 'mp4' | 'matroska';
 
+/** Still-picture formats by their signature. */
+const PICTURE_FORMATS: { test: (b: Uint8Array) => boolean; format: string }[] = [
+  { test: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47]), format: 'PNG' },
+  { test: (b) => starts(b, [0xff, 0xd8, 0xff]), format: 'JPEG' },
+  { test: (b) => ascii(b, 0, 'GIF8'), format: 'GIF' },
+  { test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP'), format: 'WebP' },
+];
+
+/** The still-picture format (PNG, JPEG, GIF, WebP) of a file starting with `head`, if it is one. */
+export function pictureFormat(head: Uint8Array): string | undefined {
+  return PICTURE_FORMATS.find((p) => p.test(head))?.format;
+}
+
 /** Files people mistake for videos we read, by their signature. */
 const OTHER_KINDS: { test: (b: Uint8Array) => boolean; what: string }[] = [
-  { test: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47]), what: 'a PNG image' },
-  { test: (b) => starts(b, [0xff, 0xd8, 0xff]), what: 'a JPEG image' },
-  { test: (b) => ascii(b, 0, 'GIF8'), what: 'a GIF image' },
-  { test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP'), what: 'a WebP image' },
+  ...PICTURE_FORMATS.map(({ test, format }) => ({ test, what: `a ${format} image` })),
   { test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'AVI '), what: 'an AVI video (re-save it as MP4 or WebM)' },
   { test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WAVE'), what: 'a WAV sound file' },
   { test: (b) => ascii(b, 0, 'OggS'), what: 'an Ogg file (sound or Theora video; re-save it as MP4 or WebM)' },

@@ -9,19 +9,14 @@ import { join } from 'node:path';
 import {
   ffmpeg, ffmpegFrameRgba, ffprobeFirstFrame, ffprobeVideo, intelClip, psnr, talkingClip, tempDir, topLevelBoxes,
 } from './media-fixtures.ts';
+import { openExportPage } from './export-source.ts';
 
 const dir = tempDir();
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type RunOptions = Parameters<Window['exportPage']['exportFile']>[0];
 
-async function openPage(page: Page, files: Record<string, string>) {
-  for (const [name, path] of Object.entries(files)) {
-    await page.route(`**/__test/${name}`, (route) => route.fulfill({ path }));
-  }
-  await page.goto('/test/pages/media/export.html');
-  await page.waitForFunction(() => window.exportPage !== undefined);
-}
+const openPage = openExportPage;
 
 async function exportTo(page: Page, name: string, o: RunOptions) {
   const r = await page.evaluate((opts) => window.exportPage.exportFile(opts), o);

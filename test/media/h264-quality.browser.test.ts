@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodedFixture, ffmpeg, ffprobeVideo, intelClip, tempDir } from './media-fixtures.ts';
+import { openExportPage } from './export-source.ts';
 
 const dir = tempDir();
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,13 +17,7 @@ type RunOptions = Parameters<Window['exportPage']['exportFile']>[0];
 /** A near-lossless 320x180 source: any loss measured is the export's. */
 const crf12 = ['-c:v', 'libx264', '-crf', '12'];
 
-async function openPage(page: Page, files: Record<string, string>) {
-  for (const [name, path] of Object.entries(files)) {
-    await page.route(`**/__test/${name}`, (route) => route.fulfill({ path }));
-  }
-  await page.goto('/test/pages/media/export.html');
-  await page.waitForFunction(() => window.exportPage !== undefined);
-}
+const openPage = openExportPage;
 
 async function exportTo(page: Page, name: string, o: RunOptions) {
   const r = await page.evaluate((opts) => window.exportPage.exportFile(opts), o);
